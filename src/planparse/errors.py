@@ -1,0 +1,36 @@
+"""The library's exception types: each says which file (and line) and what to do, in one line.
+
+The CLI turns them into `planparse: <message>` and exit code 2; nothing else decides exit codes.
+"""
+
+from __future__ import annotations
+
+
+class PlanparseError(Exception):
+    """A problem the user can act on. `str()` is the whole one-line message."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+        self.path = path
+        self.line = line
+        self.message = message
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return f"{where}{self.message}"
+
+
+class InputError(PlanparseError):
+    """The input cannot be read as a plan (missing, empty, binary, undecodable, wrong format)."""
+
+
+class SchemaError(PlanparseError):
+    """A YAML file that is malformed, of another schema or version, or carries unsafe tags."""
+
+
+class OutputError(PlanparseError):
+    """The output cannot be written (unwritable folder, disk full)."""

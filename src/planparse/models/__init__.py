@@ -1,0 +1,26 @@
+"""The typed models, grouped by concept: `plan` (what extract writes), `diff` (what diff/compare report),
+`check` (corpus findings). Nothing outside this package defines a schema."""
+
+from .plan import (
+    SCHEMA_NAME,
+    SCHEMA_VERSION,
+    Block,
+    Chapter,
+    Deadline,
+    DocRef,
+    Dropped,
+    Item,
+    Measure,
+    Meta,
+    Period,
+    Plan,
+    Section,
+    Source,
+    Target,
+    Task,
+)
+
+__all__ = [
+    "SCHEMA_NAME", "SCHEMA_VERSION", "Block", "Chapter", "Deadline", "DocRef", "Dropped", "Item", "Measure",
+    "Meta", "Period", "Plan", "Section", "Source", "Target", "Task",
+]

@@ -1,0 +1,163 @@
+"""The typed document model: every producer writes these, every consumer reads them.
+
+Nothing else in planparse defines a schema. Line ranges (`lines: [first, last]`) are 1-based line
+numbers of the decoded source file, so a user can check every node against the original.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_NAME = "planparse/plan"
+SCHEMA_VERSION = 1
+
+Level = Literal["province", "city", "county", "district"]
+Kind = Literal["implementation_plan", "division_of_labor", "work_plan", "regulation"]
+LineRange = tuple[int, int]
+
+
+class Model(BaseModel):
+    # Unknown keys in a loaded YAML are an error: a file of another schema must not half-load.
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(Model):
+    file: str
+    sha256: str
+    encoding: str
+    # How the encoding was chosen: "bom", "utf-8", "utf-16-heuristic", "gb18030", "detector".
+    encoding_method: str = "utf-8"
+    format: str = "text"
+
+
+class DocRef(Model):
+    """A cited document: 《title》 and/or its 文号 (e.g. 豫发〔2021〕31号)."""
+
+    title: str | None = None
+    doc_number: str | None = None
+
+
+class Period(Model):
+    start: int | None = None
+    end: int | None = None
+
+
+class Meta(Model):
+    title: str | None = None
+    doc_number: str | None = None
+    issuers: list[str] = Field(default_factory=list)
+    date: str | None = None  # ISO yyyy-mm-dd
+    period: Period | None = None
+    region: str | None = None
+    level: Level | None = None
+    kind: Kind = "implementation_plan"
+    draft: bool = False
+    basis: list[DocRef] = Field(default_factory=list)
+
+
+class Deadline(Model):
+    text: str
+    date: str | None = None  # ISO yyyy-mm-dd; None when the text names no day we can fix
+
+
+class Target(Model):
+    text: str
+    value: float
+    unit: str
+
+
+class Task(Model):
+    """A typed work item of an indicator, e.g. 网络检索 / 材料查证 / 随机访谈 / 实地核验."""
+
+    type: str
+    text: str
+    lines: LineRange
+
+
+class Item(Model):
+    """A sub-item inside a measure ((1), ①, 1) …): part of the measure, never a measure itself."""
+
+    marker: str
+    text: str
+    lines: LineRange
+
+
+class Measure(Model):
+    number: int | None = None
+    marker: str = ""  # the marker as written: "1.", "1．", "第 1 项指标：", "附加项指标加分项 1："
+    label: str | None = None  # for unnumbered measures such as 加分项 1
+    headline: str = ""
+    text: str = ""
+    lines: LineRange
+    recognized_by: str = ""
+    lead_units: list[str] = Field(default_factory=list)
+    participating_units: list[str] = Field(default_factory=list)
+    responsible_units: list[str] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    recurring: list[str] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    citations: list[DocRef] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+
+
+class Section(Model):
+    number: int | None = None
+    marker: str = ""
+    title: str = ""
+    lines: LineRange
+    recognized_by: str = ""
+    text: str = ""
+    deadlines: list[Deadline] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+
+
+class Chapter(Model):
+    number: int | None = None
+    marker: str = ""
+    title: str = ""
+    lines: LineRange
+    recognized_by: str = ""
+    text: str = ""
+    sections: list[Section] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+
+
+class Block(Model):
+    """Prose outside the numbered body: the notice, the title, the preamble, the closing."""
+
+    role: Literal["notice", "title", "preamble", "closing", "signature", "distribution"]
+    lines: LineRange
+    text: str
+
+
+class Dropped(Model):
+    lines: LineRange
+    reason: str
+    text: str
+
+
+class Plan(Model):
+    schema_name: Literal["planparse/plan"] = SCHEMA_NAME
+    schema_version: Literal[1] = SCHEMA_VERSION
+    source: Source
+    meta: Meta
+    default_deadline: Deadline | None = None
+    front_matter: list[Block] = Field(default_factory=list)
+    chapters: list[Chapter] = Field(default_factory=list)
+    back_matter: list[Block] = Field(default_factory=list)
+    dropped: list[Dropped] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def iter_measures(self):
+        """Every measure in document order, whether it sits in a section or directly in a chapter."""
+        for chapter in self.chapters:
+            yield from chapter.measures
+            for section in chapter.sections:
+                yield from section.measures
+
+    def iter_sections(self):
+        for chapter in self.chapters:
+            yield from chapter.sections

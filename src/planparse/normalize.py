@@ -1,0 +1,113 @@
+"""Raw text → clean lines that keep their source line numbers, plus the furniture they shed.
+
+Owns: width folding, spaces inside Chinese text, markdown markup, page furniture (`---`, `— 12 —`),
+web-page boilerplate. Each removed piece becomes a `Dropped` record so no character is lost silently.
+Every change made to kept text is one that NFKC already treats as equal (`,`→`，`, `１`→`1`), so the
+"nothing lost" check can compare NFKC-folded characters of the input and the output.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Dropped
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line number in the decoded source
+    text: str  # normalised content, never empty
+    blank_before: bool  # a blank line (or furniture) separates it from the previous kept line
+    break_before: bool  # a page break separates it from the previous kept line
+
+
+# `---`, `***`, `___` (markdown rules), `— 12 —`, `- 3 -`, `－ 3 －`, `第 3 页`, `第3页 共20页`, a lone page number.
+_PAGE_BREAK = re.compile(r"^(?:[-*_—=]{3,}|[—\-－–]\s*\d{1,4}\s*[—\-－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,3})$")
+# `# 一、…`, `## **八、…**`: markdown heading hashes and bold markers around a line.
+_MARKDOWN_PREFIX = re.compile(r"^(#{1,6}\s*|>\s*)")
+_BOLD = re.compile(r"^(\*\*|__)(.+?)(\*\*|__)$")
+# Web page furniture: `发布时间:2025-04-01来源:`, `分享:`, `相关阅读:`, `扫一扫在手机打开当前页`, `打印本页` …
+_BOILERPLATE = re.compile(
+    r"^(?:发布时间|发布日期|来源|信息来源|作者|浏览次数|访问量|点击数|字号|分享到?|相关阅读|相关链接|相关文件|"
+    r"打印本页|关闭窗口|【?打印】?|【?关闭】?|扫一扫|字体|索引号|主题分类|发文机关|成文日期|文号|责任编辑|"
+    r"【大\s*中\s*小】|上一篇|下一篇|返回顶部|收藏|微信|微博)"
+)
+_BOILERPLATE_MAX_LEN = 60
+
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2010-\u2027\u300a-\u300f"
+# Whitespace with a Chinese character or full-width mark on either side carries no meaning (OCR, wraps).
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_FULLWIDTH_ALNUM = str.maketrans(
+    "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ＋％",
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+%",
+)
+# Half-width punctuation touching Chinese text becomes the full-width form the genre uses.
+_HALF_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[,:;?!]|[,:;?!](?=[{_CJK}])")
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def fold(text: str) -> str:
+    """Canonical width and spacing of one line of Chinese prose."""
+    text = text.translate(_FULLWIDTH_ALNUM)
+    text = _SPACE_NEAR_CJK.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    if _HAS_CJK.search(text):
+        text = _HALF_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group()], text)
+        text = text.replace("(", "（").replace(")", "）")
+    return text
+
+
+def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
+    """Split into kept lines and dropped furniture, both carrying source line numbers."""
+    kept: list[Line] = []
+    dropped: list[Dropped] = []
+    blank = brk = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        if _PAGE_BREAK.match(stripped):
+            dropped.append(Dropped(lines=(number, number), reason="page break or page number", text=stripped))
+            blank = brk = True
+            continue
+        if len(stripped) <= _BOILERPLATE_MAX_LEN and _BOILERPLATE.match(stripped):
+            dropped.append(Dropped(lines=(number, number), reason="web page boilerplate", text=stripped))
+            blank = True
+            continue
+        content, markup = _strip_markup(stripped)
+        if markup:
+            dropped.append(Dropped(lines=(number, number), reason="markdown markup", text=markup))
+        content = fold(content)
+        if not content:
+            blank = True
+            continue
+        kept.append(Line(number, content, blank_before=blank or not kept, break_before=brk))
+        blank = brk = False
+    _mark_long_gaps(text, kept)
+    return kept, dropped
+
+
+def _strip_markup(line: str) -> tuple[str, str]:
+    markup = ""
+    prefix = _MARKDOWN_PREFIX.match(line)
+    if prefix:
+        markup += prefix.group().strip()
+        line = line[prefix.end():]
+    bold = _BOLD.match(line)
+    if bold:
+        markup += bold.group(1) + bold.group(3)
+        line = bold.group(2)
+    return line, markup
+
+
+def _mark_long_gaps(text: str, kept: list[Line]) -> None:
+    """Three or more blank lines in a row are where a PDF page ended (the pingdingshan layout)."""
+    previous = 0
+    for line in kept:
+        if line.number - previous >= 4:
+            line.break_before = True
+        previous = line.number
