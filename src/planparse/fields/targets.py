@@ -1,0 +1,99 @@
+"""Numeric targets: `不低于80%`, `95%以上`, `不少于60学时`, `不超过5个工作日`, `至少2期`."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Target
+from ..numerals import cn_to_int
+from .citations import mask_spans, reference_spans
+
+# Full-width digits and signs, folded by a regex because str.translate is slow on long Chinese texts.
+_FULLWIDTH = re.compile(r"[０-９％．]")
+_FOLD = dict(zip("０１２３４５６７８９％．", "0123456789%."))
+
+# Numbers that are never targets, masked before matching:
+# calendar dates `2021年4月`, `2019 年以来`, `每年 1 月 31 日前`, `每月5日前`;
+_DATES = re.compile(r"[0-9]{4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*[日号])?)?|月\s*[0-9]{1,2}\s*[日号]")
+# short quoted slogans and names `“1211”法治政府建设推进机制`, `“最多跑一次”`;
+_SLOGAN = re.compile(r"“[^“”\n]{1,12}”")
+# hotlines `12345政务服务便民热线`, `12348`.
+_HOTLINE = re.compile(r"12[0-9]{3}(?![0-9.%])")
+
+_NUMERAL = "一二两三四五六七八九十百"
+_UNIT = r"%|‰|个工作日|工作日|学时|课时|小时|个月|日|天|周|期|次|名|人|项|件|场|个"
+# `80%以上`, `5% 以下`, `7 个工作日内`, `2 名以上`.
+_SUFFIX = r"及以上|以上|以下|以内|之内|内|左右"
+# A number with its unit, where every target is anchored (the scan starts at a digit or numeral, so it is fast):
+# `80%`, `60 学时`, `5 个工作日内`, `95%以上`, `两期以上`, and a percentage written out, `百分之八十`.
+_QUANTITY = re.compile(
+    rf"百分之(?P<cn_percent>[{_NUMERAL}]{{1,4}})(?:\s*(?P<cn_percent_suffix>{_SUFFIX}))?"
+    rf"|(?P<number>[0-9]+(?:\.[0-9]+)?|[{_NUMERAL}]{{1,4}})\s*(?P<unit>{_UNIT})(?:\s*(?P<suffix>{_SUFFIX}))?"
+)
+# The comparative before a number, looked for in the few characters before it. Some stand a few words away:
+# `不低于全部人员编制的80%`, `至少组织 1 次`; others right before it: `达 100%`, `控制在 5%以内`.
+_CMP_FAR = r"不低于|不少于|不超过|不高于|不多于|不大于|不小于|不短于|不长于|至少|最少|最多|最长|最短|低于|高于|少于|多于|超过"
+_CMP_NEAR = r"达到|达|控制在|保持在|提高到|提高至|提升到|提升至|降低到|降低至|降至|大于|小于"
+_COMPARATIVE = re.compile(rf"(?P<far>{_CMP_FAR})|(?P<near>{_CMP_NEAR})")
+# What may stand between a comparative and its number: a few words of one clause (`全部人员编制的`, `组织`).
+_FAR_GAP = re.compile(r"[^0-9\s，,。；;、：:“”‘’（）()《》\n□]{0,12}\s*")
+_NEAR_GAP = re.compile(r"\s*")
+_COMPARATIVE_WINDOW = 18
+# `第 70 项指标`, `第一季度`, `第二次`: an ordinal, not a quantity.
+_ORDINAL = re.compile(r"第\s*\Z")
+_NUMBER_BEFORE = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_SPACE = re.compile(r"\s+")
+
+
+def _masked(text: str) -> str:
+    spans = reference_spans(text)
+    for pattern in (_DATES, _SLOGAN, _HOTLINE):
+        spans += [m.span() for m in pattern.finditer(text)]
+    return mask_spans(text, spans)
+
+
+def _value(quantity: re.Match) -> float | None:
+    number = quantity.group("cn_percent") or quantity.group("number")
+    value = float(number) if number[0].isdigit() else cn_to_int(number)
+    return None if value is None else float(value)
+
+
+def _comparative(masked: str, window: int, start: int) -> int | None:
+    """Start of the comparative nearest before a number (`最长不超过 15` → `不超过`), or None."""
+    for comparative in reversed(list(_COMPARATIVE.finditer(masked, window, start))):
+        gap = _FAR_GAP if comparative.group("far") else _NEAR_GAP
+        if gap.fullmatch(masked, comparative.end(), start):
+            return comparative.start()
+    return None
+
+
+def find_targets(text: str) -> list[Target]:
+    """Numeric targets in order of appearance, de-duplicated by their text."""
+    text = _FULLWIDTH.sub(lambda m: _FOLD[m.group()], text)
+    masked = _masked(text)
+    targets: list[Target] = []
+    seen: set[str] = set()
+    previous_end = 0
+    for quantity in _QUANTITY.finditer(masked):
+        start = quantity.start()
+        if start and masked[start - 1] in _NUMBER_BEFORE:
+            continue  # the tail of a longer number or code
+        window = max(previous_end, start - _COMPARATIVE_WINDOW)
+        if _ORDINAL.search(masked, window, start):
+            continue
+        comparative = _comparative(masked, window, start)
+        number = quantity.group("number")
+        written_out = number is not None and not number[0].isdigit()
+        if written_out and comparative is None and not quantity.group("suffix"):
+            continue  # `一次办`, `一期工程`: a written-out number is a target only beside a comparative
+        value = _value(quantity)
+        if value is None:
+            continue
+        phrase_start = start if comparative is None else comparative
+        phrase = _SPACE.sub("", text[phrase_start:quantity.end()])
+        unit = quantity.group("unit") or "%"
+        previous_end = quantity.end()
+        if phrase not in seen:
+            seen.add(phrase)
+            targets.append(Target(text=phrase, value=value, unit=unit))
+    return targets
