@@ -1,0 +1,230 @@
+"""The extraction pipeline, and the only place that knows the order of its steps:
+bytes → decode → normalise → markers → frame → outline → fields → Plan."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import statistics
+import sys
+from pathlib import Path
+
+from .decode import decode_bytes
+from .errors import InputError
+from .fields import (
+    default_deadline,
+    find_assignments,
+    find_citations,
+    find_deadlines,
+    find_recurring,
+    find_targets,
+    task_type,
+)
+from .fields.units import assignment_line
+from .meta import build_meta
+from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
+from .normalize import Line, normalize
+from .outline.builder import build_outline
+from .outline.frame import Frame, split_frame
+from .outline.markers import RANK_ITEM, RANK_SUBITEM, match_marker
+from .outline.tree import DraftNode, join_lines
+
+# A first sentence longer than this is not a title (a section whose line starts with prose).
+_INLINE_TITLE_MAX = 40
+# Warn when one measure is this many times longer than the median one (a missed marker, usually).
+_LONG_MEASURE_FACTOR = 6
+# Text files larger than this are refused: no plan is that long, and it keeps memory bounded.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+def extract(source: str | os.PathLike | bytes, *, name: str | None = None) -> Plan:
+    """Extract a Plan from a path, from raw bytes, or from text (a str containing a newline, or `-` for stdin)."""
+    data, file_name = _read(source, name)
+    decoded = decode_bytes(data, file_name)
+    return extract_text(decoded.text, file=file_name, sha256=hashlib.sha256(data).hexdigest(),
+                        encoding=decoded.encoding, encoding_method=decoded.method)
+
+
+def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
+                 encoding: str = "utf-8", encoding_method: str = "utf-8") -> Plan:
+    if sha256 is None:
+        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    lines, dropped = normalize(text)
+    markers = [match_marker(line.text) for line in lines]
+    frame = split_frame(lines, markers)
+    start = len(frame.notice) + len(frame.title) + len(frame.preamble)
+    outline = build_outline(frame.body, markers[start:start + len(frame.body)])
+    chapters = [_chapter(node) for node in outline.chapters]
+    dropped = sorted(dropped + outline.dropped, key=lambda d: d.lines)
+    body_kinds = {m.rule for m in markers if m is not None}
+    closing_text = join_lines([(line, line.text) for line in frame.closing])
+    plan = Plan(
+        source=Source(file=file, sha256=sha256, encoding=encoding, encoding_method=encoding_method),
+        meta=build_meta(frame, dropped, body_kinds),
+        default_deadline=default_deadline(closing_text) if closing_text else None,
+        front_matter=_blocks(frame, ("notice", "title", "preamble")),
+        chapters=chapters,
+        back_matter=_blocks(frame, ("closing", "signature", "distribution")),
+        dropped=dropped,
+        warnings=outline.warnings,
+    )
+    plan.warnings.extend(_structure_warnings(plan))
+    return plan
+
+
+def _read(source, name: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, name or "<bytes>"
+    if isinstance(source, str) and source == "-":
+        return sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), name or "<stdin>"
+    if isinstance(source, str) and "\n" in source:
+        return source.encode("utf-8"), name or "<text>"
+    path = Path(source)
+    shown = name or str(source)
+    if not path.exists():
+        raise InputError("no such file; check the path", path=shown)
+    if path.is_dir():
+        raise InputError("is a folder, not a plan text; pass the .txt files inside it", path=shown)
+    if path.stat().st_size > MAX_INPUT_BYTES:
+        raise InputError(f"is larger than {MAX_INPUT_BYTES // 2**20} MB; no plan is that long: split the file",
+                         path=shown)
+    try:
+        return path.read_bytes(), shown
+    except OSError as error:
+        raise InputError(f"cannot be read: {error.strerror}", path=shown) from None
+
+
+def _blocks(frame: Frame, roles: tuple[str, ...]) -> list[Block]:
+    blocks = []
+    for role in roles:
+        lines: list[Line] = getattr(frame, role)
+        if lines:
+            # A notice, signature or footer is a stack of short paragraphs (masthead, 文号, addressee,
+            # signers, date): keep each on its own line. The title is one title over several lines.
+            separator = {"notice": "\n", "signature": "\n", "distribution": "\n", "title": ""}.get(role)
+            pieces = [(line, line.text) for line in lines]
+            text = separator.join(line.text for line in lines) if separator is not None else join_lines(pieces)
+            blocks.append(Block(role=role, lines=(lines[0].number, lines[-1].number), text=text))
+    return blocks
+
+
+def _heading_parts(node: DraftNode) -> tuple[str, list[tuple[Line, str]]]:
+    """Title and text of a chapter/section: a heading alone on its line is the title, else its first sentence."""
+    rest = node.marker.rest if node.marker else (node.heading.text if node.heading else "")
+    body = [(line, line.text) for line in node.body]
+    if node.heading is None:
+        return "", body
+    end = rest.find("。")
+    if 0 < end <= _INLINE_TITLE_MAX and end < len(rest) - 1:
+        return rest[:end], [(node.heading, rest)] + body
+    node.title_is_heading = True
+    return rest, body
+
+
+def _chapter(node: DraftNode) -> Chapter:
+    title, parts = _heading_parts(node)
+    return Chapter(
+        number=node.number, marker=node.marker.marker if node.marker else "", title=title,
+        lines=node.span(), recognized_by=node.recognized_by, text=join_lines(parts),
+        sections=[_section(child) for child in node.children if child.kind == "section"],
+        measures=[_measure(child) for child in node.children if child.kind == "measure"],
+    )
+
+
+def _section(node: DraftNode) -> Section:
+    title, parts = _heading_parts(node)
+    text = join_lines(parts)
+    return Section(
+        number=node.number, marker=node.marker.marker if node.marker else "", title=title,
+        lines=node.span(), recognized_by=node.recognized_by, text=text,
+        deadlines=find_deadlines(title + "\n" + text),
+        measures=[_measure(child) for child in node.children if child.kind == "measure"],
+    )
+
+
+def _measure(node: DraftNode) -> Measure:
+    marker = node.marker
+    parts = [(node.heading, marker.rest)] + [(line, line.text) for line in node.body]
+    text = join_lines(parts, starts_line=_starts_line)
+    assignments = find_assignments(text)
+    prose = "\n".join(line for line in text.split("\n") if not assignment_line(line))
+    return Measure(
+        number=None if marker.label else marker.number,
+        marker=marker.marker,
+        label=marker.label,
+        headline=_headline(text),
+        text=text,
+        lines=node.span(),
+        recognized_by=node.recognized_by,
+        lead_units=assignments.lead,
+        participating_units=assignments.participating,
+        responsible_units=assignments.responsible,
+        deadlines=find_deadlines(text),
+        recurring=find_recurring(text),
+        targets=find_targets(prose),
+        citations=find_citations(prose),
+        tasks=_tasks(parts[1:]),
+        items=_items(parts[1:]),
+    )
+
+
+def _starts_line(text: str) -> bool:
+    """Fields, typed tasks, sub-items and labels such as `工作任务：` start a line of their own."""
+    return assignment_line(text) or task_type(text) is not None or match_marker(text) is not None \
+        or text.endswith("：")
+
+
+def _headline(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    end = first.find("。")
+    return first[:end] if end > 0 else first
+
+
+def _runs(parts: list[tuple[Line, str]], opens) -> list[list]:
+    """Runs of lines that `opens` starts (returning (key, text)), each running on over its wrapped lines
+    until a marker, an assignment line or a label such as `工作任务：`."""
+    runs: list[list] = []  # [key, text, first line, last line]
+    current: list | None = None
+    for line, text in parts:
+        found = opens(text)
+        if found:
+            current = [found[0], found[1], line.number, line.number]
+            runs.append(current)
+        elif current and match_marker(text) is None and not assignment_line(text) and not text.endswith("："):
+            current[1] += text
+            current[3] = line.number
+        else:
+            current = None
+    return runs
+
+
+def _tasks(parts: list[tuple[Line, str]]) -> list[Task]:
+    """Typed work items of an indicator: `（1）网络检索：…`, `材料查证：…`."""
+    return [Task(type=key, text=text, lines=(a, b)) for key, text, a, b in _runs(parts, task_type)]
+
+
+def _item_start(text: str) -> tuple[str, str] | None:
+    marker = match_marker(text)
+    if marker and marker.rank in (RANK_ITEM, RANK_SUBITEM) and not task_type(text):
+        return marker.marker, marker.rest
+    return None
+
+
+def _items(parts: list[tuple[Line, str]]) -> list[Item]:
+    """Sub-items (`（1）`, `①`) that are not typed tasks: they stay inside their measure."""
+    return [Item(marker=key, text=text, lines=(a, b)) for key, text, a, b in _runs(parts, _item_start)]
+
+
+def _structure_warnings(plan: Plan) -> list[str]:
+    warnings = []
+    measures = list(plan.iter_measures())
+    if not plan.chapters:
+        warnings.append("no numbered structure recognised: the whole text is kept as front matter")
+    lengths = [len(m.text) for m in measures]
+    if len(lengths) >= 5:
+        median = statistics.median(lengths)
+        for measure in measures:
+            if len(measure.text) > _LONG_MEASURE_FACTOR * median and len(measure.text) > 1500:
+                warnings.append(f"line {measure.lines[0]}: measure {measure.number} is {len(measure.text)} "
+                                f"characters, {len(measure.text) / median:.0f}× the median: a marker may be missed")
+    return warnings

@@ -1,0 +1,115 @@
+"""The frame around the numbered body: notice, title and preamble before it; closing, signature and
+distribution list after it. Owns where the body starts and ends."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..normalize import Line
+from .markers import RANK_MEASURE, Marker
+from .tree import TERMINAL
+
+# `2022年5月25日`, `2023年3月17日` alone on a line (a signature date).
+DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+# A plan title: `南阳市法治政府建设实施方案`, `《…实施方案（2021—2025年）》重要举措分工方案`, `…工作方案`.
+_TITLE_WORDS = re.compile(r"(方案|纲要|规划|办法|细则|意见|计划|规定|要点|条例|清单|分工表)")
+# `（2022—2025年）`, `（征求意见稿）`, `(试行)` on their own line under a title.
+_TITLE_TAIL = re.compile(r"^[（(《]?[^。，]{1,16}[）)》]$")
+# An issuing body on a signature line: `中共南阳市委`, `南阳市人民政府`, `…领导小组办公室`.
+_ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）·]{2,40}(委|政府|办公室|委员会|局|院|厅|部|中心|小组|办|公司)$")
+# The closing paragraph of a plan: `各级、各部门要认真贯彻落实…本方案…`, `…原则上应当在2025年年底前完成`.
+_CLOSING = re.compile(r"(本方案|本实施方案|本意见|本办法|本通知|本细则|本规划|认真贯彻落实|原则上应当在.{2,20}完成)")
+# `抄送：…`, `… 2021年3月18日印发`: the distribution footer of an official document.
+_DISTRIBUTION = re.compile(r"^(抄送|主送|抄报|印发)[：:]|印发$")
+
+
+@dataclass
+class Frame:
+    notice: list[Line] = field(default_factory=list)
+    title: list[Line] = field(default_factory=list)
+    preamble: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    closing: list[Line] = field(default_factory=list)
+    signature: list[Line] = field(default_factory=list)
+    distribution: list[Line] = field(default_factory=list)
+
+
+def split_frame(lines: list[Line], markers: list[Marker | None]) -> Frame:
+    frame = Frame()
+    start = _body_start(markers)
+    end = _body_end(lines, markers, start)
+    _split_front(lines[:start], frame)
+    frame.body = lines[start:end]
+    _split_back(lines[end:], frame)
+    return frame
+
+
+def _body_start(markers: list[Marker | None]) -> int:
+    structural = [i for i, m in enumerate(markers) if m is not None and m.rank <= RANK_MEASURE]
+    return structural[0] if structural else len(markers)
+
+
+def _body_end(lines: list[Line], markers: list[Marker | None], start: int) -> int:
+    """The body ends before the trailing run of closing paragraphs, signatures and footers."""
+    end = len(lines)
+    while end > start and _is_footer(lines[end - 1].text):
+        end -= 1
+    last_marker = max((i for i in range(start, end) if markers[i] is not None), default=None)
+    if last_marker is None:
+        return end
+    # Closing paragraphs start at a paragraph break after the last marker's own paragraph.
+    for i in range(last_marker + 1, end):
+        if lines[i].blank_before and markers[i] is None and _CLOSING.search(lines[i].text):
+            return i
+    return end
+
+
+def _is_footer(text: str) -> bool:
+    return bool(DATE_LINE.match(text) or _ORG_LINE.match(text) or _DISTRIBUTION.search(text)) and len(text) <= 80
+
+
+def _split_front(front: list[Line], frame: Frame) -> None:
+    title_at = _title_index(front)
+    if title_at is None:
+        frame.preamble = front
+        return
+    end = title_at + 1
+    while end < len(front) and _TITLE_TAIL.match(front[end].text) and len(front[end].text) <= 20:
+        end += 1
+    frame.notice = front[:title_at]
+    frame.title = front[title_at:end]
+    frame.preamble = front[end:]
+
+
+def _title_index(front: list[Line]) -> int | None:
+    candidates = [i for i, line in enumerate(front) if _looks_like_title(line.text)]
+    if not candidates:
+        return None
+    # A notice (印发通知) comes first and ends with its date; the plan's own title follows it.
+    dates = [i for i, line in enumerate(front) if DATE_LINE.match(line.text)]
+    after_notice = [i for i in candidates if dates and i > dates[-1]]
+    return after_notice[0] if after_notice else candidates[0]
+
+
+def _looks_like_title(text: str) -> bool:
+    return (
+        len(text) <= 70
+        and bool(_TITLE_WORDS.search(text))
+        and text[-1] not in TERMINAL + "，、"
+        and not text.endswith("通知")
+        and not text.startswith(("现将", "为", "根据", "各"))
+    )
+
+
+def _split_back(back: list[Line], frame: Frame) -> None:
+    for line in back:
+        text = line.text
+        if _DISTRIBUTION.search(text):
+            frame.distribution.append(line)
+        elif (DATE_LINE.match(text) or _ORG_LINE.match(text)) and not frame.distribution:
+            frame.signature.append(line)
+        elif frame.signature or frame.distribution:
+            frame.distribution.append(line)
+        else:
+            frame.closing.append(line)

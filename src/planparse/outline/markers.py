@@ -1,0 +1,85 @@
+"""Outline marker rules: each recognises one numbering style at the start of a line.
+
+A rule says what it found (`rank`: 0 章, 1 一、, 2 （一）/节, 3 1./条/项指标, 4 （1）, 5 ①), the number, the
+marker as written, and the rest of the line. Rules are tried in order; the first match wins. A new
+numbering style of the genre is a new rule here, with a real line it matches in its comment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ..numerals import CHINESE_NUMERAL_CHARS, circled_to_int, cn_to_int
+
+CN = CHINESE_NUMERAL_CHARS + "—－"  # OCR slips: `—、总体目标` for `一、总体目标`
+
+
+@dataclass(frozen=True)
+class Marker:
+    rule: str  # the rule's name, kept in the output as recognized_by
+    rank: int
+    number: int | None
+    marker: str
+    rest: str
+    label: str | None = None
+
+
+RANK_CHAPTER_ZHANG, RANK_CHAPTER, RANK_SECTION, RANK_MEASURE, RANK_ITEM, RANK_SUBITEM = 0, 1, 2, 3, 4, 5
+
+Rule = Callable[[str], Marker | None]
+
+
+def _regex_rule(name: str, rank: int, pattern: str, *, numeral: str = "cn", label: str | None = None) -> Rule:
+    compiled = re.compile(pattern)
+
+    def rule(text: str) -> Marker | None:
+        match = compiled.match(text)
+        if not match:
+            return None
+        raw = match.group("n")
+        number = circled_to_int(raw) if numeral == "circled" else cn_to_int(raw.replace("l", "1").replace("I", "1"))
+        if number is None:
+            return None
+        rest = text[match.end():].strip()
+        return Marker(name, rank, number, match.group().strip(), rest,
+                      match.expand(label) if label else None)
+
+    rule.__name__ = name
+    return rule
+
+
+RULES: list[Rule] = [
+    # `第一章 总则`
+    _regex_rule("第X章", RANK_CHAPTER_ZHANG, rf"^第(?P<n>[{CN}\d]{{1,5}})章\s*"),
+    # `第一节 一般规定`
+    _regex_rule("第X节", RANK_SECTION, rf"^第(?P<n>[{CN}\d]{{1,5}})节\s*"),
+    # `第十二条 行政机关应当…`
+    _regex_rule("第X条", RANK_MEASURE, rf"^第(?P<n>[{CN}\d]{{1,5}})条\s*"),
+    # `第 1 项指标：向社会公布…` (spaces are already folded away)
+    _regex_rule("第N项指标", RANK_MEASURE, r"^第(?P<n>\d{1,4})项指标\s*[：:]?\s*"),
+    # `附加项指标加分项 1：法治政府建设有关工作获得…` — scored extras after the numbered indicators
+    _regex_rule("附加项指标", RANK_MEASURE, r"^附加项?指标\s*(?P<kind>加分项|减分项)\s*(?P<n>\d{1,3})\s*[：:]\s*",
+                label=r"\g<kind> \g<n>"),
+    # `二、主要举措`, `—、总体目标` (OCR), `十、加强党的领导…`
+    _regex_rule("一、", RANK_CHAPTER, rf"^(?P<n>[{CN}]{{1,4}})\s*[、，,.．]\s*"),
+    # `（一）健全政府机构职能体系`, `(一) 强化责任落实落地`, `（—）` (OCR)
+    _regex_rule("（一）", RANK_SECTION, rf"^[（(]\s*(?P<n>[{CN}]{{1,4}})\s*[）)]\s*[、.．]?\s*"),
+    # `1. 推进政府机构…`, `1．优化政府职能`, `１．`, `1、`, `l.` (OCR) — not `2022.5` or `12.4国家宪法日`
+    _regex_rule("1.", RANK_MEASURE, r"^(?P<n>\d{1,3}|l)\s*[.．、](?!\d)\s*"),
+    # `（1）网络检索：…`, `(2) 材料查证：…`
+    _regex_rule("（1）", RANK_ITEM, r"^[（(]\s*(?P<n>\d{1,3})\s*[）)]\s*"),
+    # `1）…` — a half bracket after a digit
+    _regex_rule("1）", RANK_ITEM, r"^(?P<n>\d{1,2})\s*[）)]\s*"),
+    # `①加强…`
+    _regex_rule("①", RANK_SUBITEM, r"^(?P<n>[①-⑳])\s*", numeral="circled"),
+]
+
+
+def match_marker(text: str) -> Marker | None:
+    for rule in RULES:
+        found = rule(text)
+        if found is not None:
+            return found
+    return None

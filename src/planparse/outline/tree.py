@@ -1,0 +1,52 @@
+"""The draft outline: nodes that own source lines, before fields are extracted into models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..normalize import Line
+from .markers import Marker
+
+# A line ending in one of these finishes a sentence or a field; anything else was wrapped mid-sentence.
+TERMINAL = "。！？；：!?;:"
+
+
+@dataclass
+class DraftNode:
+    kind: str  # chapter | section | measure
+    marker: Marker | None
+    heading: Line | None = None  # the line that carried the marker (or the unmarked heading)
+    body: list[Line] = field(default_factory=list)
+    children: list["DraftNode"] = field(default_factory=list)
+    recognized_by: str = ""
+    title_is_heading: bool = False  # True: title is the whole heading line, body is the text
+
+    @property
+    def number(self) -> int | None:
+        return self.marker.number if self.marker else None
+
+    def all_lines(self) -> list[Line]:
+        lines = [self.heading] if self.heading else []
+        lines.extend(self.body)
+        for child in self.children:
+            lines.extend(child.all_lines())
+        return lines
+
+    def span(self) -> tuple[int, int]:
+        lines = self.all_lines()
+        return (lines[0].number, lines[-1].number)
+
+
+def join_lines(parts: list[tuple[Line, str]], starts_line=None) -> str:
+    """Join line texts: a line that ends a sentence starts a new line; a wrapped one runs on.
+    `starts_line(text)` marks lines that always start a new line (a `牵头单位：` field, a `（1）` item)."""
+    out: list[str] = []
+    previous = ""
+    for _, text in parts:
+        if not text:
+            continue
+        if out and (previous[-1] in TERMINAL or (starts_line is not None and starts_line(text))):
+            out.append("\n")
+        out.append(text)
+        previous = text
+    return "".join(out)

@@ -1,0 +1,99 @@
+"""Deterministic YAML/JSON output, safe schema-checked loading, and atomic file writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import OutputError, SchemaError
+from .models import SCHEMA_NAME, SCHEMA_VERSION, Plan
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style for the tree, flow style for short lists of scalars (`lines: [12, 14]`),
+    literal blocks for multi-line text. The pure-Python emitter is used on purpose: the same
+    bytes on every machine, whether or not libyaml is installed."""
+
+    def represent_sequence(self, tag, sequence, flow_style=None):
+        flat = all(isinstance(item, (int, float)) for item in sequence)
+        return super().represent_sequence(tag, sequence, flow_style=flat and bool(sequence))
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str):
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def to_data(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json")
+
+
+def dumps(model: BaseModel, fmt: str = "yaml") -> str:
+    data = to_data(model)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def loads_plan(text: str, path: str = "<yaml>") -> Plan:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.constructor.ConstructorError as error:
+        raise SchemaError(f"refused: the YAML carries an unsafe or unknown tag ({error.problem}); "
+                          "planparse only reads plain YAML it wrote", path=path) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise SchemaError(f"is not valid YAML ({getattr(error, 'problem', error)})", path=path,
+                          line=mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict) or data.get("schema_name") != SCHEMA_NAME:
+        raise SchemaError(f"is not a planparse plan (no `schema_name: {SCHEMA_NAME}`); "
+                          "make one with `planparse extract`", path=path)
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise SchemaError(f"has schema_version {data.get('schema_version')!r}, this planparse reads "
+                          f"{SCHEMA_VERSION}: re-extract it with `planparse extract`", path=path)
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise SchemaError(f"does not match the plan schema at `{where}`: {first['msg']}", path=path) from None
+
+
+def load(path: str | os.PathLike) -> Plan:
+    """Load a plan YAML (or JSON) written by `planparse extract`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SchemaError("no such file; check the path", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SchemaError(f"cannot be read as UTF-8 YAML ({error})", path=str(path)) from None
+    return loads_plan(text, str(path))
+
+
+def write_atomic(path: str | os.PathLike, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+    path = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise OutputError(f"cannot write here ({error.strerror}); choose a writable folder",
+                          path=str(path.parent)) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.chmod(temporary, 0o644)  # mkstemp makes 0600; an output file is an ordinary file
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"cannot be written ({error.strerror})", path=str(path)) from None
