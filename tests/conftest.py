@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+STRUCTURED = ROOT / "data" / "structured"
+RAW_PLANS = sorted(RAW.glob("*.txt"))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite data/structured/*.yaml from a fresh extraction (then review `git diff`).")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+_cache: dict[str, object] = {}
+
+
+def plan_of(name: str):
+    """Extract data/raw/<name>.txt once per test session."""
+    from planparse import extract
+
+    if name not in _cache:
+        _cache[name] = extract(RAW / f"{name}.txt")
+    return _cache[name]

@@ -1,0 +1,27 @@
+"""Deterministic output: the same input gives the same bytes; load → dump is the identity."""
+
+from __future__ import annotations
+
+import pytest
+
+from planparse import dumps, extract, load
+from planparse.yamlio import loads_plan
+
+from .conftest import RAW_PLANS, STRUCTURED
+
+
+@pytest.mark.parametrize("raw", RAW_PLANS, ids=lambda p: p.stem)
+def test_extracting_twice_gives_identical_yaml(raw):
+    assert dumps(extract(raw)) == dumps(extract(raw))
+
+
+@pytest.mark.parametrize("raw", RAW_PLANS, ids=lambda p: p.stem)
+def test_load_then_dump_is_the_identity(raw):
+    golden = STRUCTURED / f"{raw.stem}.yaml"
+    assert dumps(load(golden)) == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("raw", RAW_PLANS[:1], ids=lambda p: p.stem)
+def test_json_output_loads_back_to_the_same_plan(raw):
+    plan = extract(raw)
+    assert loads_plan(dumps(plan, "json")) == plan
