@@ -19,8 +19,8 @@ _PREFIX_WINDOW = 10
 # A 文号 right after a title's 》, in brackets or not: `》（中发〔2021〕33号，以下简称…`, `》(信平发〔2022〕8号)`,
 # `》豫办C2020〕23号和《…` (a web copy that lost its brackets).
 _AFTER_TITLE = re.compile(
-    r"\s*[（(]?\s*(?P<prefix>(?:(?![的和及与或在于据照按将把对从由经向为是以等了])[\u4e00-\u9fff]){1,10}?)"
-    r"\s*[〔\[［C(（【]?\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*(?P<seq>\d{1,5})\s*号"
+    r"\s*[（(]?\s*(?P<prefix>(?:(?![的和及与或在于据照按将把对从由经向为是以等了])[\u4e00-\u9fff]){0,10}?)"
+    r"\s*[〔\[［C(（【]?\s*(?P<year>[0-9]{4})\s*[〕\]］)）】]\s*(?P<seq>[0-9]{1,5})\s*号"
 )
 # The brackets of a title, which nest: `《中共中央、国务院关于印发〈法治政府建设实施纲要（2021—2025年）〉的通知》`.
 _TITLE_BRACKET = re.compile(r"[《》]")

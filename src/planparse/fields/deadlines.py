@@ -28,6 +28,9 @@ _DATE = re.compile(
     # 前, but not 前后 (about) or 前三季度 (the first three quarters).
     r"(?:\s*(?P<before>之前|以前|前(?![后三两二一四五六七八九十几0-9])))?"
 )
+# Texts without a year or a time-limit label (most measures) skip the masking.
+_YEAR_HINT = re.compile(r"[0-9０-９]{4}\s*年")
+_FIELD_HINT = re.compile(r"完成时限|完成时间|完成期限|时间节点|时限要求")
 # What turns a date into a starting point: `2022年起`, `2019 年以来`, `自2023年1月1日起施行`.
 _SINCE = re.compile(r"\s*(?:起|以来|开始|以后|之后|后|至今|为止)")
 # An explicit time-limit field: `完成时限：2023年年底前`, `（…；完成时限：长期坚持）`, `时间节点：每年3月底前`.
@@ -115,12 +118,16 @@ def _scan(text: str, masked: str, fields: list[tuple[int, int]]) -> list[Deadlin
 
 def find_deadlines(text: str) -> list[Deadline]:
     """Completion deadlines in order of appearance, de-duplicated by their text."""
+    if not _YEAR_HINT.search(text):
+        return []
     masked = _prepare(text)
     return _scan(text, masked, _field_spans(masked))
 
 
 def find_recurring(text: str) -> list[str]:
     """Values of time-limit fields that are not dates: `长期坚持`, `持续推进`, `每年3月底前`, `2022年起`."""
+    if not _FIELD_HINT.search(text):
+        return []
     masked = _prepare(text)
     recurring: list[str] = []
     for start, end in _field_spans(masked):

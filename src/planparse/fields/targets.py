@@ -22,8 +22,8 @@ _HOTLINE = re.compile(r"12[0-9]{3}(?![0-9.%])")
 
 _NUMERAL = "一二两三四五六七八九十百"
 _UNIT = r"%|‰|个工作日|工作日|学时|课时|小时|个月|日|天|周|期|次|名|人|项|件|场|个"
-# `80%以上`, `5% 以下`, `7 个工作日内`, `2 名以上`.
-_SUFFIX = r"及以上|以上|以下|以内|之内|内|左右"
+# `80%以上`, `5% 以下`, `7 个工作日内`, `2 名以上`; not the 内 of a word (`开展一次内容为宪法…的培训`).
+_SUFFIX = r"及以上|以上|以下|以内|之内|内(?![部容涵外设控务])|左右"
 # A number with its unit, where every target is anchored (the scan starts at a digit or numeral, so it is fast):
 # `80%`, `60 学时`, `5 个工作日内`, `95%以上`, `两期以上`, and a percentage written out, `百分之八十`.
 _QUANTITY = re.compile(
