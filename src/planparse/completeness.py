@@ -36,7 +36,7 @@ def placed_strings(plan: Plan):
 def _heading(node):
     yield node.marker
     # An inline title is the first sentence of the text (`（一）组织领导机制。坚持…`): counted there.
-    if not node.text.startswith(node.title):
+    if not node.title or not node.text.startswith(node.title + "。"):
         yield node.title
     yield node.text
 

@@ -20,13 +20,13 @@ from .fields import (
     find_targets,
     task_type,
 )
-from .fields.units import assignment_line
+from .fields.units import assignment_line, split_units
 from .meta import build_meta
 from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
 from .normalize import Line, normalize
 from .outline.builder import build_outline
 from .outline.frame import Frame, split_frame
-from .outline.markers import RANK_ITEM, RANK_SUBITEM, match_marker
+from .outline.markers import RANK_ITEM, RANK_SUBITEM, match_line, match_marker
 from .outline.tree import DraftNode, join_lines
 
 # A first sentence longer than this is not a title (a section whose line starts with prose).
@@ -50,7 +50,7 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines, dropped = normalize(text)
-    markers = [match_marker(line.text) for line in lines]
+    markers = [match_line(line) for line in lines]
     frame = split_frame(lines, markers)
     start = len(frame.notice) + len(frame.title) + len(frame.preamble)
     outline = build_outline(frame.body, markers[start:start + len(frame.body)])
@@ -144,6 +144,8 @@ def _section(node: DraftNode) -> Section:
 
 def _measure(node: DraftNode) -> Measure:
     marker = node.marker
+    if node.heading.cells is not None:
+        return _table_row_measure(node)
     parts = [(node.heading, marker.rest)] + [(line, line.text) for line in node.body]
     text = join_lines(parts, starts_line=_starts_line)
     assignments = find_assignments(text)
@@ -165,6 +167,39 @@ def _measure(node: DraftNode) -> Measure:
         citations=find_citations(prose),
         tasks=_tasks(parts[1:]),
         items=_items(parts[1:]),
+    )
+
+
+def _table_row_measure(node: DraftNode) -> Measure:
+    """A row of a 重点任务分工表: columns named by the header give units and the deadline."""
+    row = node.heading
+    marker_at = row.cells.index(node.marker.marker)
+    cells = row.cells[marker_at + 1:]
+    roles = (row.roles or [])[marker_at + 1:]
+    columns: dict[str, list[str]] = {}
+    for index, cell in enumerate(cells):
+        role = roles[index] if index < len(roles) else "task"
+        columns.setdefault(role, []).append(cell)
+    pieces = [cell for cell in cells if cell] + [line.text.replace("\t", "\n") for line in node.body]
+    text = "\n".join(pieces)
+    task = "\n".join(columns.get("task", [])) or text
+    deadline_cell = "\n".join(columns.get("deadline", []))
+    deadlines = find_deadlines(text)
+    has_roles = bool(row.roles)
+    assignments = None if has_roles else find_assignments(text)
+
+    def units(role: str) -> list[str]:
+        if assignments is not None:
+            return getattr(assignments, role)
+        return [unit for cell in columns.get(role, []) for unit in split_units(cell)]
+
+    return Measure(
+        number=node.marker.number, marker=node.marker.marker, headline=_headline(task), text=text,
+        lines=node.span(), recognized_by=node.recognized_by,
+        lead_units=units("lead"), participating_units=units("participating"),
+        responsible_units=units("responsible"), deadlines=deadlines,
+        recurring=[deadline_cell] if deadline_cell and not find_deadlines(deadline_cell) else [],
+        targets=find_targets(task), citations=find_citations(task),
     )
 
 

@@ -14,11 +14,11 @@ _PERIOD = re.compile(r"[（(](\d{4})\s*[—–\-－~至到]+\s*(\d{4})\s*年?[�
 # `2022年5月25日` (a signature date) and `发布时间:2025-04-01` (a web page's publication date).
 _CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _ISO_DATE = re.compile(r"(?:发布时间|发布日期|成文日期)\s*[：:]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-# The administrative area a title starts with: `南阳市`, `宝丰县`, `信阳市平桥区`, `河南省`.
-_REGION = re.compile(
-    r"^(?:中共)?((?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|自治州|市|州|盟|自治县|县|旗|区))+?)"
-    r"(?=法治|创建|全面|关于|贯彻|推进|加强|建设|人民政府|“|《|〈|[\u4e00-\u9fff]{0,6}(?:实施方案|工作方案|分工方案))"
-)
+# The administrative area a title starts with: `南阳市`, `宝丰县`, `信阳市平桥区`, `河南省` — each part a name
+# of at most 7 characters ending in an administrative suffix, as many parts as follow one another.
+_REGION = re.compile(r"^((?:[\u4e00-\u9fff]{1,7}?(?:自治区|自治州|自治县|省|市|州|盟|县|旗|区))+)")
+# Words that show a "region" match is really the start of a topic (`关于推进城市…`).
+_NOT_A_PLACE = re.compile(r"关于|推进|加强|建设|法治|实施|全面|印发|创建")
 _LEVEL_BY_SUFFIX = [("自治区", "province"), ("省", "province"), ("自治州", "city"), ("市", "city"),
                     ("州", "city"), ("盟", "city"), ("自治县", "county"), ("县", "county"), ("旗", "county"),
                     ("区", "district")]
@@ -97,8 +97,12 @@ def _period(title: str) -> Period | None:
 
 
 def _region(title: str) -> str | None:
-    found = _REGION.match(title.lstrip("《〈"))
-    return found.group(1) if found else None
+    title = title.lstrip("《〈")
+    title = title[2:] if title.startswith("中共") else title
+    found = _REGION.match(title)
+    if not found or _NOT_A_PLACE.search(found.group(1)):
+        return None
+    return found.group(1)
 
 
 def _level(region: str | None):

@@ -17,9 +17,11 @@ from .models import Dropped
 @dataclass
 class Line:
     number: int  # 1-based line number in the decoded source
-    text: str  # normalised content, never empty
+    text: str  # normalised content, never empty (table cells joined by tabs)
     blank_before: bool  # a blank line (or furniture) separates it from the previous kept line
     break_before: bool  # a page break separates it from the previous kept line
+    cells: list[str] | None = None  # a table row's cells (markdown pipes or tab-separated)
+    roles: list[str] | None = None  # what each column holds, from the table's header row
 
 
 # `---`, `***`, `___` (markdown rules), `— 12 —`, `- 3 -`, `－ 3 －`, `第 3 页`, `第3页 共20页`, a lone page number.
@@ -60,15 +62,83 @@ def fold(text: str) -> str:
     return text
 
 
+# `| --- | :---: |`: a markdown table's rule under its header.
+_TABLE_RULE = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?)?\s*$")
+# Header cells of a 重点任务分工表 and the column role each names.
+_COLUMN_ROLES = [
+    (re.compile(r"^(序号|编号|序列)$"), "number"),
+    (re.compile(r"牵头"), "lead"),
+    (re.compile(r"配合|参加|参与|协办|协同"), "participating"),
+    (re.compile(r"责任(单位|部门)|实施单位|落实单位"), "responsible"),
+    (re.compile(r"时限|时间|进度|节点"), "deadline"),
+    (re.compile(r"任务|措施|举措|内容|事项|目标|要求|指标"), "task"),
+]
+
+
+def _table_cells(line: str) -> list[str] | None:
+    """`| 1 | 推进… | 县司法局 |` or `1\t推进…\t县司法局`: a table row's cells, else None."""
+    if line.startswith("|") and line.count("|") >= 3:
+        return [cell.strip() for cell in line.strip().strip("|").split("|")]
+    if line.count("\t") >= 2:
+        return [cell.strip() for cell in line.split("\t")]
+    return None
+
+
+def _header_roles(cells: list[str]) -> list[str] | None:
+    roles = []
+    for cell in cells:
+        role = next((r for pattern, r in _COLUMN_ROLES if pattern.search(cell)), None)
+        if role is None or len(cell) > 10:
+            return None
+        roles.append(role)
+    return roles if "task" in roles or "lead" in roles else None
+
+
+class _Table:
+    """The table being read: its column roles and the cell borders it has shed so far."""
+
+    def __init__(self):
+        self.roles: list[str] | None = None
+        self.borders = ""
+        self.first = self.last = 0
+
+    def flush(self, dropped: list[Dropped]) -> None:
+        if self.borders:
+            dropped.append(Dropped(lines=(self.first, self.last), reason="table cell borders", text=self.borders))
+        self.__init__()
+
+
 def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
     """Split into kept lines and dropped furniture, both carrying source line numbers."""
     kept: list[Line] = []
     dropped: list[Dropped] = []
+    table = _Table()
     blank = brk = False
     for number, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
         if not stripped:
             blank = True
+            continue
+        cells = _table_cells(raw.rstrip("\r\n"))
+        if cells is None and not _TABLE_RULE.match(stripped):
+            table.flush(dropped)
+        elif _TABLE_RULE.match(stripped):
+            dropped.append(Dropped(lines=(number, number), reason="table rule", text=stripped))
+            continue
+        else:
+            table.borders += "|" * raw.count("|")
+            table.first, table.last = table.first or number, number
+            cells = [fold(cell) for cell in cells]
+            roles = _header_roles(cells)
+            if roles:
+                table.roles = roles
+                dropped.append(Dropped(lines=(number, number), reason="table header", text=" ".join(cells)))
+                continue
+            if not any(cells):
+                continue
+            kept.append(Line(number, "\t".join(cells), blank_before=True, break_before=brk,
+                             cells=cells, roles=table.roles))
+            blank = brk = False
             continue
         if _PAGE_BREAK.match(stripped):
             dropped.append(Dropped(lines=(number, number), reason="page break or page number", text=stripped))
@@ -87,6 +157,7 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
             continue
         kept.append(Line(number, content, blank_before=blank or not kept, break_before=brk))
         blank = brk = False
+    table.flush(dropped)
     _mark_long_gaps(text, kept)
     return kept, dropped
 

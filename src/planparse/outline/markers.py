@@ -77,6 +77,23 @@ RULES: list[Rule] = [
 ]
 
 
+def match_line(line) -> Marker | None:
+    """The marker of a normalised line; a table row is matched on its first non-empty cell."""
+    if not line.cells:
+        return match_marker(line.text)
+    cells = [cell for cell in line.cells if cell]
+    first = cells[0]
+    if first.isdigit() and len(cells) > 1:
+        # `| 3 | 推进“证照分离”改革 | 县市场监管局 | … |`: a numbered row of a task table is a measure.
+        return Marker("table row", RANK_MEASURE, int(first), first, "\t".join(line.cells[line.cells.index(first) + 1:]))
+    if len(cells) == 1:
+        # `| 一、健全政府机构职能体系 | | | |`: a chapter (or section) row spanning the table.
+        found = match_marker(first)
+        if found and found.rank <= RANK_SECTION:
+            return found
+    return None
+
+
 def match_marker(text: str) -> Marker | None:
     for rule in RULES:
         found = rule(text)
