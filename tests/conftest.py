@@ -8,6 +8,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
 STRUCTURED = ROOT / "data" / "structured"
 RAW_PLANS = sorted(RAW.glob("*.txt"))
+LAYOUTS = ROOT / "tests" / "layouts"
+# Test documents written for one layout each (the golden YAML sits beside them as <doc>.<ext>.yaml).
+LAYOUT_DOCS = sorted(p for p in LAYOUTS.iterdir() if p.suffix in (".txt", ".md", ".tsv", ".docx", ".pdf"))
 
 
 def pytest_addoption(parser):

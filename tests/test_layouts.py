@@ -1,0 +1,92 @@
+"""Layouts of the genre beyond the five real plans, one hand-written document each (tests/layouts/)."""
+
+from __future__ import annotations
+
+from planparse import extract
+
+from .conftest import LAYOUTS
+
+
+def _plan(name):
+    return extract(LAYOUTS / name)
+
+
+def _all(plan):
+    return list(plan.iter_measures())
+
+
+def test_deep_numbering_keeps_sub_items_inside_measures():
+    plan = _plan("deep-numbering.txt")
+    sections = plan.chapters[1].sections
+    assert [s.number for s in sections] == [1, 2, 3] and sections[1].marker == "（二）"  # `（ 二 ）`
+    # numbering restarts in every section; 1、 1. 1． １． and `2 .` are all measure markers
+    assert [[m.number for m in s.measures] for s in sections] == [[1, 2], [1, 1], [1, 2]]
+    assert [m.marker for m in _all(plan)] == ["1、", "2 .", "1．", "1．", "1.", "2."]
+    first, second = sections[0].measures
+    assert [(i.marker, i.text) for i in first.items] == [("（1）", "全面梳理县直部门权责事项；"), ("（2）", "每年更新一次权责清单。")]
+    assert [i.marker for i in second.items] == ["①", "②"]
+    assert len(_all(plan)) == 6  # sub-items are not measures
+    wrapped = sections[2].measures[0]
+    assert wrapped.text == "严格落实重大行政决策程序。严格执行《重大行政决策程序暂行条例》，确保所有重大行政决策依法作出。"
+
+
+def test_regulation_style():
+    plan = _plan("regulation.txt")
+    assert plan.meta.kind == "regulation"
+    assert [(c.marker, c.title) for c in plan.chapters] == [("第一章", "总则"), ("第二章", "考核内容"), ("第三章", "附则")]
+    assert [(s.marker, s.title) for s in plan.chapters[1].sections] == [("第一节", "执法依据"), ("第二节", "执法程序")]
+    assert [m.number for m in _all(plan)] == [1, 2, 3, 4, 5, 6, 7]
+    articles = {m.number: m for m in _all(plan)}
+    assert [d.date for d in articles[3].deadlines] == ["2023-06-30"]
+    assert articles[7].deadlines == []  # 自2023年1月1日起施行 is an effective date, not a deadline
+
+
+def test_inline_assignments():
+    measures = {m.number: m for m in _all(_plan("inline-assignments.txt"))}
+    one = measures[1]
+    assert one.lead_units == ["县行政服务中心"] and one.responsible_units == ["各乡镇人民政府", "县直各部门"]
+    assert [(d.text, d.date) for d in one.deadlines] == [("2023年年底前", "2023-12-31")]
+    assert measures[2].participating_units == ["县行政服务中心", "县司法局"]
+    assert [d.date for d in measures[2].deadlines] == ["2023-06-30"]
+    assert measures[3].lead_units == ["县司法局"] and measures[3].participating_units == ["县政府办公室"]
+    assert [d.date for d in measures[3].deadlines] == ["2024-12-31"]
+    assert measures[4].responsible_units == ["县直各行政执法部门"]
+    assert (measures[4].deadlines, measures[4].recurring) == ([], ["长期坚持"])
+    assert measures[5].responsible_units == ["县司法局"] and measures[5].recurring == ["每年3月底前"]
+    assert [d.date for d in measures[6].deadlines] == ["2023-09-30"]
+    assert measures[7].deadlines == [] and measures[7].recurring == ["2022年起持续推进"]
+
+
+def test_task_table_as_markdown_pipes():
+    plan = _plan("task-table.md")
+    assert plan.meta.kind == "division_of_labor"
+    assert [(c.number, c.title) for c in plan.chapters] == [(1, "健全政府机构职能体系"), (2, "健全依法行政制度体系")]
+    rows = {m.number: m for m in _all(plan)}
+    assert sorted(rows) == [1, 2, 3, 4]
+    assert rows[2].headline == "推进“证照分离”改革全覆盖"
+    assert rows[2].lead_units == ["县市场监管局"] and rows[2].participating_units == ["县行政服务中心", "县司法局"]
+    assert [d.date for d in rows[2].deadlines] == ["2023-06-30"]
+    assert rows[3].participating_units == ["各乡镇人民政府", "县直各部门"] and rows[3].recurring == ["长期坚持"]
+    assert {d.reason for d in plan.dropped} >= {"table header", "table rule", "table cell borders"}
+
+
+def test_task_table_as_tab_separated_text():
+    plan = _plan("task-table.tsv")
+    assert [c.title for c in plan.chapters] == ["健全行政决策制度体系", "健全行政执法工作体系"]
+    rows = {m.number: m for m in _all(plan)}
+    assert rows[1].lead_units == ["区政府办公室"] and [d.date for d in rows[1].deadlines] == ["2023-12-31"]
+    assert rows[2].recurring == ["持续推进"]
+    assert rows[3].participating_units == ["区司法局", "区财政局"] and [d.date for d in rows[3].deadlines] == ["2023-09-30"]
+
+
+def test_web_copy_with_ocr_slips():
+    plan = _plan("web-ocr.txt")
+    assert plan.meta.date == "2024-06-18"
+    assert [c.number for c in plan.chapters] == [1, 2, 3] and plan.chapters[0].marker == "—、"
+    assert [s.number for s in plan.chapters[1].sections] == [1, 2]  # `（—）` read as （一）
+    measures = _all(plan)
+    assert [m.number for m in measures] == [1, 2, 3, 4] and measures[0].marker == "l."
+    # hard-wrapped lines and page numbers inside a measure are joined without a trace
+    assert "从事一线执法工作的人员编制原则上不低于全部人员编制的80%。" in measures[0].text
+    assert "统一高效的行政复议工作体系。" in measures[2].text
+    assert {d.text for d in plan.dropped} >= {"— 3 —", "- 4 -", "---", "分享到：", "关闭窗口", "【大 中 小】 打印本页"}
