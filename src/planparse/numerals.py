@@ -36,10 +36,14 @@ def cn_to_int(text: str) -> int | None:
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Enclosed numerals some word processors emit as single characters: ① ⑴ ⒈ and ㈠.
+_ENCLOSED_RANGES = [(0x2460, 20), (0x2474, 20), (0x2488, 20), (0x3220, 10)]
 
 
 def circled_to_int(ch: str) -> int | None:
-    """① → 1 … ⑳ → 20."""
-    index = _CIRCLED.find(ch)
-    return index + 1 if index >= 0 else None
+    """① → 1, ⑴ → 1, ⒈ → 1, ㈠ → 1 … (up to 20, or 10 for ㈠–㈩)."""
+    code = ord(ch) if len(ch) == 1 else -1
+    for start, count in _ENCLOSED_RANGES:
+        if start <= code < start + count:
+            return code - start + 1
+    return None

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 
 from ..models import Dropped
 from ..normalize import Line
-from .markers import RANK_CHAPTER, RANK_CHAPTER_ZHANG, RANK_ITEM, RANK_MEASURE, RANK_SECTION, Marker
+from .markers import (
+    RANK_CHAPTER,
+    RANK_CHAPTER_ZHANG,
+    RANK_ITEM,
+    RANK_MEASURE,
+    RANK_SECTION,
+    UNKNOWN_MARKER,
+    Marker,
+)
 from .tree import TERMINAL, DraftNode
 
 # An unmarked heading line (web copies lose `（一）`): short, no sentence punctuation inside or at the end.
@@ -83,6 +91,10 @@ class _Builder:
             elif self._is_unmarked_heading(i):
                 self._open_section(line, None, "unmarked heading line")
             else:
+                if UNKNOWN_MARKER.match(line.text):
+                    self.out.warnings.append(
+                        f"line {line.number}: a numbering style planparse does not know "
+                        f"(`{line.text[:6]}`): the structure around it may be wrong")
                 self._deepest().body.append(line)
         return self.out
 

@@ -51,6 +51,8 @@ def _regex_rule(name: str, rank: int, pattern: str, *, numeral: str = "cn", labe
 
 
 RULES: list[Rule] = [
+    # `第一部分 总体要求`: parts above 一、 in long plans
+    _regex_rule("第X部分", RANK_CHAPTER_ZHANG, rf"^第(?P<n>[{CN}\d]{{1,5}})部分\s*[：:、]?\s*"),
     # `第一章 总则`
     _regex_rule("第X章", RANK_CHAPTER_ZHANG, rf"^第(?P<n>[{CN}\d]{{1,5}})章\s*"),
     # `第一节 一般规定`
@@ -74,7 +76,14 @@ RULES: list[Rule] = [
     _regex_rule("1）", RANK_ITEM, r"^(?P<n>\d{1,2})\s*[）)]\s*"),
     # `①加强…`
     _regex_rule("①", RANK_SUBITEM, r"^(?P<n>[①-⑳])\s*", numeral="circled"),
+    # `㈠健全…`, `⒈推进…`, `⑴梳理…`: single-character enclosed numerals from word processors
+    _regex_rule("㈠", RANK_SECTION, r"^(?P<n>[㈠-㈩])\s*", numeral="circled"),
+    _regex_rule("⒈", RANK_MEASURE, r"^(?P<n>[⒈-⒛])\s*", numeral="circled"),
+    _regex_rule("⑴", RANK_ITEM, r"^(?P<n>[⑴-⒇])\s*", numeral="circled"),
 ]
+
+# Marker-like line starts no rule knows (`Ⅱ、`, `A.`, `(a)`): the structure there is doubtful.
+UNKNOWN_MARKER = re.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]{1,4}|[A-Za-z])\s*[、.．]|^[（(][A-Za-zⅠ-Ⅻ][）)]")
 
 
 def match_line(line) -> Marker | None:
