@@ -75,9 +75,13 @@ _COLUMN_ROLES = [
 ]
 
 
+def _is_pipe_row(line: str) -> bool:
+    return line.lstrip().startswith("|") and line.count("|") >= 3
+
+
 def _table_cells(line: str) -> list[str] | None:
     """`| 1 | 推进… | 县司法局 |` or `1\t推进…\t县司法局`: a table row's cells, else None."""
-    if line.startswith("|") and line.count("|") >= 3:
+    if _is_pipe_row(line):
         return [cell.strip() for cell in line.strip().strip("|").split("|")]
     if line.count("\t") >= 2:
         return [cell.strip() for cell in line.split("\t")]
@@ -126,7 +130,8 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
             dropped.append(Dropped(lines=(number, number), reason="table rule", text=stripped))
             continue
         else:
-            table.borders += "|" * raw.count("|")
+            if _is_pipe_row(raw):  # pipes are borders in a markdown row, content in a TSV one
+                table.borders += "|" * raw.count("|")
             table.first, table.last = table.first or number, number
             cells = [fold(cell) for cell in cells]
             roles = _header_roles(cells)

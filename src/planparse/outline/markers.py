@@ -92,7 +92,7 @@ def match_line(line) -> Marker | None:
         return match_marker(line.text)
     cells = [cell for cell in line.cells if cell]
     first = cells[0]
-    if first.isdigit() and len(cells) > 1:
+    if first.isascii() and first.isdigit() and len(cells) > 1:
         # `| 3 | 推进“证照分离”改革 | 县市场监管局 | … |`: a numbered row of a task table is a measure.
         return Marker("table row", RANK_MEASURE, int(first), first, "\t".join(line.cells[line.cells.index(first) + 1:]))
     if len(cells) == 1:
