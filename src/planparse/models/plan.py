@@ -103,24 +103,23 @@ class Measure(Model):
     items: list[Item] = Field(default_factory=list)
 
 
-class Section(Model):
+class HeadedNode(Model):
+    """A chapter or section: a numbered heading, and the prose it holds outside its measures."""
+
     number: int | None = None
     marker: str = ""
-    title: str = ""
+    title: str = ""  # the heading line, or the first sentence when the line runs on (then also in text)
     lines: LineRange
     recognized_by: str = ""
     text: str = ""
+
+
+class Section(HeadedNode):
     deadlines: list[Deadline] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
 
 
-class Chapter(Model):
-    number: int | None = None
-    marker: str = ""
-    title: str = ""
-    lines: LineRange
-    recognized_by: str = ""
-    text: str = ""
+class Chapter(HeadedNode):
     sections: list[Section] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
 
