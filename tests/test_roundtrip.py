@@ -25,3 +25,13 @@ def test_load_then_dump_is_the_identity(raw):
 def test_json_output_loads_back_to_the_same_plan(raw):
     plan = extract(raw)
     assert loads_plan(dumps(plan, "json")) == plan
+
+
+def test_libyaml_and_pure_python_emitters_write_the_same_bytes():
+    from planparse.yamlio import PURE_PYTHON_DUMPER
+
+    from .conftest import LAYOUT_DOCS
+
+    for source in RAW_PLANS + LAYOUT_DOCS:
+        plan = extract(source)
+        assert dumps(plan) == dumps(plan, dumper=PURE_PYTHON_DUMPER), source.name

@@ -15,14 +15,17 @@ from .errors import OutputError, SchemaError
 from .models import SCHEMA_NAME, SCHEMA_VERSION, Plan
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style for the tree, flow style for short lists of scalars (`lines: [12, 14]`),
-    literal blocks for multi-line text. The pure-Python emitter is used on purpose: the same
-    bytes on every machine, whether or not libyaml is installed."""
+def _make_dumper(base: type) -> type:
+    """Block style for the tree, flow style for short lists of numbers (`lines: [12, 14]`), literal
+    blocks for multi-line text."""
 
-    def represent_sequence(self, tag, sequence, flow_style=None):
-        flat = all(isinstance(item, (int, float)) for item in sequence)
-        return super().represent_sequence(tag, sequence, flow_style=flat and bool(sequence))
+    class Dumper(base):
+        def represent_sequence(self, tag, sequence, flow_style=None):
+            flat = bool(sequence) and all(isinstance(item, (int, float)) for item in sequence)
+            return super().represent_sequence(tag, sequence, flow_style=flat)
+
+    Dumper.add_representer(str, _represent_str)
+    return Dumper
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str):
@@ -31,18 +34,21 @@ def _represent_str(dumper: yaml.SafeDumper, value: str):
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
-_Dumper.add_representer(str, _represent_str)
+# libyaml's emitter is about 7× faster; a test holds that both emitters give the same bytes on every
+# plan we have, so a machine without libyaml writes identical files.
+PURE_PYTHON_DUMPER = _make_dumper(yaml.SafeDumper)
+_DUMPER = _make_dumper(yaml.CSafeDumper) if getattr(yaml, "__with_libyaml__", False) else PURE_PYTHON_DUMPER
 
 
 def to_data(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json")
 
 
-def dumps(model: BaseModel, fmt: str = "yaml") -> str:
+def dumps(model: BaseModel, fmt: str = "yaml", *, dumper: type | None = None) -> str:
     data = to_data(model)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=dumper or _DUMPER, allow_unicode=True, sort_keys=False, width=100)
 
 
 def loads_plan(text: str, path: str = "<yaml>") -> Plan:
