@@ -11,6 +11,9 @@ RAW_PLANS = sorted(RAW.glob("*.txt"))
 LAYOUTS = ROOT / "tests" / "layouts"
 # Test documents written for one layout each (the golden YAML sits beside them as <doc>.<ext>.yaml).
 LAYOUT_DOCS = sorted(p for p in LAYOUTS.iterdir() if p.suffix in (".txt", ".md", ".tsv", ".docx", ".pdf"))
+FIXTURES = ROOT / "tests" / "fixtures"
+# Word and PDF documents (made by tests/fixtures/make_fixtures.py) that extract into golden YAML too.
+FORMAT_DOCS = [FIXTURES / name for name in ("auto-numbered.docx", "task-table.docx", "text-layer.pdf")]
 
 
 def pytest_addoption(parser):

@@ -1,5 +1,5 @@
 """Golden files: data/structured/<plan>.yaml is the reviewed extraction of data/raw/<plan>.txt, and
-tests/layouts/<doc>.yaml that of each layout test document tests/layouts/<doc>.<ext>.
+tests/layouts/<doc>.<ext>.yaml (and tests/fixtures/…) that of each layout test document beside it.
 
 Regenerate with `pytest tests/test_golden.py --update-golden`, then read `git diff` of the YAML
 before committing. A run with the flag fails on purpose, and a missing golden file is a failure."""
@@ -10,10 +10,10 @@ import pytest
 
 from planparse import dumps, extract
 
-from .conftest import LAYOUT_DOCS, RAW_PLANS, ROOT, STRUCTURED
+from .conftest import FORMAT_DOCS, LAYOUT_DOCS, RAW_PLANS, ROOT, STRUCTURED
 
 CASES = [(raw, STRUCTURED / f"{raw.stem}.yaml") for raw in RAW_PLANS] + [
-    (doc, doc.with_suffix(doc.suffix + ".yaml")) for doc in LAYOUT_DOCS]
+    (doc, doc.with_suffix(doc.suffix + ".yaml")) for doc in LAYOUT_DOCS + FORMAT_DOCS]
 
 
 @pytest.mark.parametrize(("source", "golden"), CASES, ids=lambda p: p.name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planparse import extract
 
-from .conftest import LAYOUTS
+from .conftest import FIXTURES, LAYOUTS
 
 
 def _plan(name):
@@ -90,3 +90,32 @@ def test_web_copy_with_ocr_slips():
     assert "从事一线执法工作的人员编制原则上不低于全部人员编制的80%。" in measures[0].text
     assert "统一高效的行政复议工作体系。" in measures[2].text
     assert {d.text for d in plan.dropped} >= {"— 3 —", "- 4 -", "---", "分享到：", "关闭窗口", "【大 中 小】 打印本页"}
+
+
+# --- File formats: Word and PDF documents go through the same pipeline ---------------------------------
+def test_word_document_with_automatic_numbering():
+    plan = extract(FIXTURES / "auto-numbered.docx")
+    assert plan.source.format == "docx"
+    assert [(c.marker, c.title) for c in plan.chapters] == [("一、", "总体要求"), ("二、", "主要任务"), ("三、", "保障措施")]
+    assert [[m.number for m in s.measures] for s in plan.chapters[1].sections] == [[1, 2], [1, 2]]
+    second = plan.chapters[1].sections[0].measures[1]
+    assert second.lead_units == ["县委编办"] and [d.date for d in second.deadlines] == ["2023-06-30"]
+    assert [i.marker for i in plan.chapters[1].sections[1].measures[0].items][:1] == ["①"]
+
+
+def test_word_task_table():
+    plan = extract(FIXTURES / "task-table.docx")
+    rows = {m.number: m for m in _all(plan)}
+    assert sorted(rows) == [1, 2, 3, 4, 5] and len(plan.chapters) == 3
+    assert rows[2].participating_units == ["县行政服务中心", "县司法局"]
+    assert [d.date for d in rows[5].deadlines] == ["2023-09-30"]
+
+
+def test_pdf_text_layer():
+    plan = extract(FIXTURES / "text-layer.pdf")
+    assert plan.source.format == "pdf"
+    measures = _all(plan)
+    assert [m.number for m in measures] == [1, 2, 3]
+    assert measures[0].lead_units == ["县委编办"] and measures[0].responsible_units == ["县直各部门"]
+    assert "（牵头单位：县委编办；责任单位：县直各部门" in measures[0].text  # a wrap inside the bracket is joined
+    assert measures[2].recurring == ["长期坚持"]

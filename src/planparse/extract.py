@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 from .decode import decode_bytes
+from .formats import sniff
+from .formats.docx import docx_to_text
+from .formats.pdf import pdf_to_text
 from .errors import InputError
 from .fields import (
     default_deadline,
@@ -40,13 +43,23 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 def extract(source: str | os.PathLike | bytes, *, name: str | None = None) -> Plan:
     """Extract a Plan from a path, from raw bytes, or from text (a str containing a newline, or `-` for stdin)."""
     data, file_name = _read(source, name)
-    decoded = decode_bytes(data, file_name)
-    return extract_text(decoded.text, file=file_name, sha256=hashlib.sha256(data).hexdigest(),
-                        encoding=decoded.encoding, encoding_method=decoded.method)
+    kind = sniff(data)  # by content, not by the file's extension
+    if kind == "docx":
+        text, encoding, method = docx_to_text(data, file_name), "utf-8", "docx"
+    elif kind == "pdf":
+        text, encoding, method = pdf_to_text(data, file_name), "utf-8", "pdf-text-layer"
+    elif kind in ("xlsx", "pptx", "zip"):
+        raise InputError(f"is a {kind} file, not a plan text; save the plan as .docx, .pdf or .txt and extract that",
+                         path=file_name)
+    else:
+        decoded = decode_bytes(data, file_name)
+        text, encoding, method = decoded.text, decoded.encoding, decoded.method
+    return extract_text(text, file=file_name, sha256=hashlib.sha256(data).hexdigest(),
+                        encoding=encoding, encoding_method=method, format=kind)
 
 
 def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
-                 encoding: str = "utf-8", encoding_method: str = "utf-8") -> Plan:
+                 encoding: str = "utf-8", encoding_method: str = "utf-8", format: str = "text") -> Plan:
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines, dropped = normalize(text)
@@ -59,7 +72,7 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
     body_kinds = {m.rule for m in markers if m is not None}
     closing_text = join_lines([(line, line.text) for line in frame.closing])
     plan = Plan(
-        source=Source(file=file, sha256=sha256, encoding=encoding, encoding_method=encoding_method),
+        source=Source(file=file, sha256=sha256, encoding=encoding, encoding_method=encoding_method, format=format),
         meta=build_meta(frame, dropped, body_kinds),
         default_deadline=default_deadline(closing_text) if closing_text else None,
         front_matter=_blocks(frame, ("notice", "title", "preamble")),

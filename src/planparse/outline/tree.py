@@ -42,11 +42,15 @@ def join_lines(parts: list[tuple[Line, str]], starts_line=None) -> str:
     `starts_line(text)` marks lines that always start a new line (a `牵头单位：` field, a `（1）` item)."""
     out: list[str] = []
     previous = ""
+    open_brackets = 0  # inside `（牵头单位：…；` a `；` at a line end is a wrap, not a paragraph end
     for _, text in parts:
         if not text:
             continue
-        if out and (previous[-1] in TERMINAL or (starts_line is not None and starts_line(text))):
+        if out and open_brackets <= 0 and (previous[-1] in TERMINAL
+                                           or (starts_line is not None and starts_line(text))):
             out.append("\n")
+            open_brackets = 0
         out.append(text)
+        open_brackets += text.count("（") - text.count("）")
         previous = text
     return "".join(out)
