@@ -1,0 +1,170 @@
+"""What `diff` and `compare` report: how local plans carry the measures of a template plan.
+
+The JSON/YAML form of these models is a contract for scripts (issue 3): a DiffReport carries
+`coverage: {full, partial, missing}`, `links: [{template, local, kind, score}]`, `missing`, `local_only`
+and `changes: [{template, local, field, from, to}]`. Measures are named by their number (or, for an
+unnumbered measure, by its label).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import ConfigDict, Field, model_serializer
+
+from .plan import Model
+
+DIFF_SCHEMA_NAME = "planparse/diff"
+COMPARE_SCHEMA_NAME = "planparse/compare"
+DIFF_SCHEMA_VERSION = 1
+
+# A measure's number, or its label when it has none (e.g. "加分项 1").
+MeasureKey = Union[int, str]
+# full: the local measure restates the template measure or a part of it;
+# partial: they share one clear policy point, but most of either is about something else.
+LinkKind = Literal["full", "partial"]
+Status = Literal["full", "partial", "missing"]
+ChangeField = Literal["deadline", "target", "lead_units", "participating_units", "responsible_units", "wording"]
+
+
+class PlanRef(Model):
+    """Which plan a report speaks of."""
+
+    file: str
+    title: str | None = None
+    region: str | None = None
+    measures: int = 0
+
+
+class Coverage(Model):
+    """Shares (0–1) of the template's measures that a local plan covers fully, partially, or not at all."""
+
+    full: float
+    partial: float
+    missing: float
+
+
+class Counts(Model):
+    full: int
+    partial: int
+    missing: int
+    total: int
+
+
+class Link(Model):
+    """One template measure carried (fully or partially) by one local measure.
+
+    `score` (0–1) is the largest of: the share of the local measure's distinctive wording that restates
+    the template measure; the share of the template measure's wording restated in the local one; the
+    share of the local measure in one clause that restates a clause of the template measure. A link is
+    full from 0.3 on (see planparse.align).
+    """
+
+    template: MeasureKey
+    local: MeasureKey
+    kind: LinkKind
+    score: float
+
+
+class Change(Model):
+    """A difference inside a linked pair: a deadline, a numeric target, a unit, or (with detail) wording.
+
+    `from_` is None when the local measure adds something, `to` is None when it drops it.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    template: MeasureKey
+    local: MeasureKey
+    field: ChangeField
+    from_: str | None = Field(default=None, alias="from")
+    to: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _write_from(self, handler):
+        # `from` is a Python keyword: the field is `from_`, but every dump writes the contract's `from`.
+        return {("from" if key == "from_" else key): value for key, value in handler(self).items()}
+
+
+class TemplateMeasure(Model):
+    """A template measure, its status in the local plan, and the local measures that carry it."""
+
+    template: MeasureKey
+    headline: str = ""
+    heading: str = ""  # the chapter/section it sits in
+    status: Status
+    local: list[MeasureKey] = Field(default_factory=list)  # best link first
+    text: str = ""
+
+
+class LocalMeasure(Model):
+    """A local measure and the template measures it carries (empty: local-only)."""
+
+    local: MeasureKey
+    headline: str = ""
+    heading: str = ""
+    template: list[MeasureKey] = Field(default_factory=list)
+    text: str = ""
+
+
+class HeadingLink(Model):
+    """A template chapter/section and the local chapters/sections that carry its measures, most links first."""
+
+    template: str
+    local: list[str] = Field(default_factory=list)
+    links: list[int] = Field(default_factory=list)  # number of measure links to each local heading
+
+
+class Segment(Model):
+    """A run of a word-level diff: `equal` text, or text the local plan deletes, inserts or replaces."""
+
+    op: Literal["equal", "delete", "insert", "replace"]
+    template: str = ""
+    local: str = ""
+
+
+class PairDetail(Model):
+    """The word-level inline diff of one linked pair (only with `detail`)."""
+
+    template: MeasureKey
+    local: MeasureKey
+    segments: list[Segment] = Field(default_factory=list)
+
+
+class DiffReport(Model):
+    schema_name: Literal["planparse/diff"] = DIFF_SCHEMA_NAME
+    schema_version: Literal[1] = DIFF_SCHEMA_VERSION
+    template: PlanRef
+    local: PlanRef
+    coverage: Coverage
+    counts: Counts
+    chapters: list[HeadingLink] = Field(default_factory=list)
+    measures: list[TemplateMeasure] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    missing: list[MeasureKey] = Field(default_factory=list)
+    local_only: list[MeasureKey] = Field(default_factory=list)
+    local_measures: list[LocalMeasure] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)
+    details: list[PairDetail] = Field(default_factory=list)
+
+
+class MeasureRef(Model):
+    template: MeasureKey
+    headline: str = ""
+    heading: str = ""
+
+
+class PlanCoverage(Model):
+    """One local plan's row of the coverage matrix: a status per template measure, in template order."""
+
+    plan: PlanRef
+    coverage: Coverage
+    statuses: list[Status]
+
+
+class CompareReport(Model):
+    schema_name: Literal["planparse/compare"] = COMPARE_SCHEMA_NAME
+    schema_version: Literal[1] = DIFF_SCHEMA_VERSION
+    template: PlanRef
+    measures: list[MeasureRef] = Field(default_factory=list)
+    plans: list[PlanCoverage] = Field(default_factory=list)

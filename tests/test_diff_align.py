@@ -1,0 +1,202 @@
+"""align and diff on hand-built plans: splits, merges, changes, self and unrelated plans, determinism."""
+
+from __future__ import annotations
+
+import pytest
+
+from planparse import align
+from planparse.diff import compare, diff
+from planparse.models import Chapter, Deadline, Measure, Meta, Plan, Source, Target
+
+
+def make_plan(measures: list, name: str = "plan") -> Plan:
+    """A plan of one chapter; each measure is a text, or a dict of Measure fields (`text` required)."""
+    built = []
+    for number, spec in enumerate(measures, start=1):
+        fields = {"text": spec} if isinstance(spec, str) else dict(spec)
+        fields.setdefault("headline", fields["text"].split("。")[0])
+        built.append(Measure(number=number, lines=(number, number), **fields))
+    return Plan(source=Source(file=f"{name}.txt", sha256="0" * 64, encoding="utf-8"), meta=Meta(title=name),
+                chapters=[Chapter(number=1, title="主要举措", lines=(1, len(measures)), measures=built)])
+
+
+TEMPLATE = make_plan([
+    "深化“放管服”改革。推进“证照分离”改革全覆盖，积极推进“一业一证”改革，着力打造“企业开办+N项服务”模式。"
+    "梳理“跨省通办”事项清单，推进高频事项实现“跨省通办”。全面落实证明事项告知承诺制，建立健全在线核查、事后核查等"
+    "部门间协调机制。",
+    "强化事中事后监管。深入推进“双随机、一公开”监管，着力解决涉企检查事项多、频次高、随意检查、重复检查等问题。",
+    "发挥行政复议化解行政争议主渠道作用。县级以上各级政府建立行政复议委员会，为重大、疑难、复杂的案件提供咨询意见。",
+    {"text": "全面主动落实政务公开。2022年年底前，政府门户网站开通政策文件音视频解读栏目。从事一线执法工作的人员编制"
+             "原则上不低于全部人员编制的80%。执法人员每人每年接受不少于60学时的法律知识培训。",
+     "deadlines": [Deadline(text="2022年年底前", date="2022-12-31")],
+     "targets": [Target(text="不低于全部人员编制的80%", value=80, unit="%"),
+                 Target(text="不少于60学时", value=60, unit="学时")]},
+    {"text": "加强行政规范性文件管理。全面落实行政规范性文件合法性审核机制，明确审核范围，统一审核标准。",
+     "lead_units": ["市司法局"], "participating_units": ["市直各部门"]},
+], "template")
+
+LOCAL = make_plan([
+    "推进“证照分离”改革全覆盖，积极推进“一业一证”改革，着力打造“企业开办+N项服务”模式。",
+    "梳理“跨省通办”事项清单，推进高频事项实现“跨省通办”，不断拓展通办范围。",
+    "全面落实证明事项告知承诺制，建立健全在线核查、事后核查等部门间协调机制。",
+    "加强监管和复议。深入推进“双随机、一公开”监管，着力解决涉企检查事项多、频次高、随意检查、重复检查等问题。"
+    "县级以上各级政府建立行政复议委员会，为重大、疑难、复杂的案件提供咨询意见。",
+    {"text": "全面主动落实政务公开。2023年年底前，政府门户网站开通政策文件音视频解读栏目。从事一线执法工作的人员编制"
+             "原则上不低于全部人员编制的90%。执法人员每人每年接受不少于40学时的法律知识培训。",
+     "deadlines": [Deadline(text="2023年年底前", date="2023-12-31")],
+     "targets": [Target(text="不低于全部人员编制的90%", value=90, unit="%"),
+                 Target(text="不少于40学时", value=40, unit="学时")]},
+    {"text": "加强行政规范性文件管理。全面落实行政规范性文件合法性审核机制，明确审核范围，统一审核标准。\n"
+             "牵头单位：县司法局\n参加单位：县直各部门",
+     "lead_units": ["县司法局"], "participating_units": ["县直各部门"]},
+    "组织开展全民健身运动会，新建社区健身路径二十条，每个乡镇建成一个多功能运动场。",
+], "local")
+
+
+@pytest.fixture(scope="module")
+def report():
+    return diff(TEMPLATE, LOCAL)
+
+
+def test_a_split_is_several_full_links(report):
+    carried = {measure.template: measure for measure in report.measures}
+    assert sorted(carried[1].local) == [1, 2, 3] and carried[1].status == "full"
+    assert all(link.kind == "full" for link in report.links if link.template == 1)
+
+
+def test_a_merge_is_reported_on_both_template_measures(report):
+    carried = {measure.template: measure.local for measure in report.measures}
+    assert carried[2] == [4] and carried[3] == [4]
+    merged = next(measure for measure in report.local_measures if measure.local == 4)
+    assert sorted(merged.template) == [2, 3]
+
+
+def test_local_only_and_coverage(report):
+    assert report.local_only == [7]
+    assert report.missing == []
+    assert report.coverage.full == 1.0 and report.counts.total == 5
+
+
+def _changes(report, field):
+    return {(change.from_, change.to) for change in report.changes if change.field == field}
+
+
+def test_changed_deadline_and_targets(report):
+    assert _changes(report, "deadline") == {("2022年年底前", "2023年年底前")}
+    assert _changes(report, "target") == {("不低于全部人员编制的80%", "不低于全部人员编制的90%"),
+                                          ("不少于60学时", "不少于40学时")}
+
+
+def test_units_added_and_removed(report):
+    assert _changes(report, "lead_units") == {("市司法局", None), (None, "县司法局")}
+    assert _changes(report, "participating_units") == {("市直各部门", None), (None, "县直各部门")}
+
+
+def test_units_are_not_compared_when_the_template_names_none():
+    local = make_plan([{"text": TEMPLATE.chapters[0].measures[1].text, "lead_units": ["县市场监管局"]}])
+    assert diff(TEMPLATE, local).changes == []
+
+
+def test_a_plan_against_itself_is_fully_covered_without_changes():
+    report = diff(TEMPLATE, TEMPLATE, detail=True)
+    assert report.coverage.full == 1.0 and report.changes == []
+    assert [(link.template, link.local) for link in report.links] == [(n, n) for n in range(1, 6)]
+    assert all(segment.op == "equal" for detail in report.details for segment in detail.segments)
+
+
+UNRELATED = make_plan([
+    "建设健身设施。新建社区健身路径二十条，推动学校体育场馆在课余时间向社会开放。",
+    "举办群众赛事。每年举办全县农民运动会和广场舞大赛，支持篮球、乒乓球、象棋等协会开展联赛。",
+    "发展体育产业。培育体育用品制造企业，打造环湖骑行和山地徒步精品线路，带动餐饮住宿消费。",
+    "加强青少年体育。保证中小学生每天校园体育活动时间不少于一小时，开展游泳和足球特色学校创建。",
+], "unrelated")
+
+
+def test_unrelated_plans_have_near_zero_coverage():
+    assert diff(TEMPLATE, UNRELATED).coverage.missing == 1.0
+    assert diff(UNRELATED, TEMPLATE).coverage.missing == 1.0
+
+
+def test_the_result_is_deterministic(report):
+    again = diff(TEMPLATE, LOCAL)
+    assert again.model_dump() == report.model_dump()
+
+
+def test_a_plan_scores_the_same_alone_and_in_any_batch():
+    template = align.MeasureUnits.of(list(TEMPLATE.iter_measures()))
+    plans = [align.MeasureUnits.of(list(plan.iter_measures())) for plan in (LOCAL, UNRELATED, TEMPLATE, LOCAL)]
+    alone = [next(align.score_plans(template, [plan])) for plan in plans]
+    for entries in (1, 2_000, 10**9):  # one plan per batch … all plans in one batch
+        together = list(align.score_plans(template, plans, batch_entries=entries))
+        for a, b in zip(alone, together):
+            assert (a.score == b.score).all()  # exactly: see align._exact
+
+
+def test_numpy_and_scipy_products_give_identical_scores(monkeypatch):
+    from .conftest import plan_of
+
+    template = align.MeasureUnits.of(list(plan_of("nanyang-2022").iter_measures()))
+    plans = [align.MeasureUnits.of(list(plan_of(name).iter_measures()))
+             for name in ("baofeng-2022-draft", "pingqiao-2023-fengong", "nanyang-2025-web")]
+    joined = [next(align.score_plans(template, [plan])) for plan in plans]  # one plan: numpy
+    monkeypatch.setattr(align, "JOIN_MAX_CELLS", 0)
+    for a, b in zip(joined, align.score_plans(template, plans)):
+        for field in ("local_share", "template_share", "clause_share"):
+            assert (getattr(a, field) == getattr(b, field)).all()
+
+
+def test_compare_gives_diff_statuses():
+    report = compare(TEMPLATE, [LOCAL, UNRELATED, TEMPLATE])
+    assert [row.plan.file for row in report.plans] == ["local.txt", "unrelated.txt", "template.txt"]
+    for row, local in zip(report.plans, (LOCAL, UNRELATED, TEMPLATE)):
+        assert row.statuses == [measure.status for measure in diff(TEMPLATE, local).measures]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进“互联网+监管”", "推进互联网监管"),
+    ("推进互联网十监管", "推进互联网监管"),  # a web copy's OCR: + read as 十
+    ("十四五规划、二十条", "十四五规划二十条"),  # a numeral 十 stays
+    ("（豫办〔2020〕23号）", "豫办202023号"),
+    ("豫办C2020〕23号", "豫办202023号"),  # 〔 read as C
+    ("县（市、区）", "县市区"),
+    ("２０２２年", "2022年"),  # full-width digits
+])
+def test_comparable_text(text, expected):
+    assert align.comparable(text) == expected
+
+
+def test_responsibility_lines_are_not_compared():
+    measure = LOCAL.chapters[0].measures[5]
+    assert "司法局" not in "".join(align.sentences(align.measure_body(measure)))
+
+
+def test_a_title_alone_never_makes_a_link():
+    # Titles name a topic in words every plan repeats; joined to the next sentence they weigh little.
+    template = make_plan(["深化行政执法体制改革。推进综合执法制式服装和标志管理。"])
+    local = make_plan(["深化行政复议体制机制改革。整合行政复议职责，建立行政复议委员会。"])
+    assert diff(template, local).links == []
+
+
+def test_word_runs_give_back_both_texts():
+    before = "畅通违法行为投诉举报渠道，对举报严重违法违规行为和重大安全隐患的有功人员依法给予奖励。"
+    after = "畅通违法行为投诉举报渠道对举报严重违法违规行为和重大风险隐患的有功人员依法给予奖励。"
+    runs = align.word_diff(before, after)
+    assert "".join(run.template for run in runs) == before and "".join(run.local for run in runs) == after
+    assert [(c.before, c.after) for c in align.wording_changes(runs)] == [("安全隐患", "风险隐患")]
+
+
+def test_keyed_text_agrees_with_comparable():
+    for plan in (TEMPLATE, LOCAL):
+        for measure in plan.iter_measures():
+            assert align._keyed(measure.text)[0] == align.comparable(measure.text)
+
+
+def test_repeated_numbers_and_labels_make_distinct_keys():
+    chapters = [Chapter(number=c, title=f"第{c}章", lines=(c, c), measures=[
+        Measure(number=n, text=f"{text}。", headline=text, lines=(c, c))
+        for n, text in ((1, "推进“证照分离”改革全覆盖" * c), (2, "建立行政复议委员会" * c))]) for c in (1, 2)]
+    chapters[1].measures.append(Measure(label="加分项 1", text="开展法治政府建设示范创建活动。", lines=(3, 3)))
+    plan = Plan(source=TEMPLATE.source, meta=Meta(), chapters=chapters)
+    report = diff(plan, plan)
+    assert [measure.template for measure in report.measures] == [1, 2, "1#2", "2#2", "加分项 1"]
+    assert report.coverage.full == 1.0
