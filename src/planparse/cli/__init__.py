@@ -8,6 +8,8 @@ import sys
 
 from ..errors import PlanparseError
 from . import extract as _extract  # noqa: F401  (registers the command)
+from . import check as _check  # noqa: F401
+from . import diff as _diff  # noqa: F401
 from .app import EXIT_BAD_INPUT, error, app
 
 __all__ = ["app", "main"]
