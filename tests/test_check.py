@@ -13,7 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from planparse import extract
-from planparse.check import Subject, check, completeness_findings
+from planparse.corpus_check import Subject, check, completeness_findings
 from planparse.cli import app
 
 from .conftest import RAW, RAW_PLANS, ROOT, STRUCTURED

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planparse import align
-from planparse.diff import compare, diff
+from planparse.plan_diff import compare, diff
 from planparse.models import Chapter, Deadline, Measure, Meta, Plan, Source, Target
 
 

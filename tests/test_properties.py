@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planparse import dumps, extract, extract_text
-from planparse.check import check
+from planparse.corpus_check import check
 from planparse.models import (
     Block,
     Chapter,

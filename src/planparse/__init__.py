@@ -2,6 +2,8 @@
 
 Library API (the CLI only wraps these):
     extract(path_or_text) -> Plan      load(yaml_path) -> Plan      dumps(plan, "yaml"|"json") -> str
+    diff(template, local) -> DiffReport      compare(template, locals) -> CompareReport
+    check(paths) -> CheckReport
 """
 
 from .errors import InputError, OutputError, PlanparseError, SchemaError
@@ -11,7 +13,30 @@ from .yamlio import dumps, load
 
 __version__ = "0.1.0"
 
+
+# diff/compare need numpy and check reads a corpus: imported when called, so `planparse extract`
+# does not pay for them at start-up.
+def diff(template, local, **options):
+    """Align a local plan's measures with its template's → DiffReport (see planparse.plan_diff)."""
+    from .plan_diff import diff as _diff
+
+    return _diff(template, local, **options)
+
+
+def compare(template, local_plans, **options):
+    """Coverage matrix of many local plans against one template → CompareReport."""
+    from .plan_diff import compare as _compare
+
+    return _compare(template, local_plans, **options)
+
+
+def check(paths=("data/raw",), **options):
+    """Validate plan texts (and their structured YAML) → CheckReport (see planparse.corpus_check)."""
+    from .corpus_check import check as _check
+
+    return _check(paths, **options)
+
 __all__ = [
     "Chapter", "InputError", "Measure", "OutputError", "Plan", "PlanparseError", "SchemaError", "Section",
-    "__version__", "dumps", "extract", "extract_text", "load",
+    "__version__", "check", "compare", "diff", "dumps", "extract", "extract_text", "load",
 ]

@@ -36,8 +36,8 @@ def check(
         help="Folder of the structured <name>.yaml files (default: ../structured beside a raw/ folder)."),
 ) -> None:
     """Check plan texts: numbering, nothing lost, units, deadlines, and that their structured YAML is fresh."""
-    from ..check import DEFAULT_PATH
-    from ..check import check as check_corpus
+    from ..corpus_check import DEFAULT_PATH
+    from ..corpus_check import check as check_corpus
 
     try:
         report = check_corpus(paths or [DEFAULT_PATH], fix=fix, strict=strict, structured_dir=structured)

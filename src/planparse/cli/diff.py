@@ -55,7 +55,7 @@ def diff(
 ) -> None:
     """Show, measure by measure, how a local plan carries its template: coverage, splits and merges,
     missing and local-only measures, changed deadlines, targets and units."""
-    from ..diff import diff as diff_plans
+    from ..plan_diff import diff as diff_plans
     from ..report import covered, percent
 
     try:
@@ -85,7 +85,7 @@ def compare(
                                                     "is below this."),
 ) -> None:
     """The coverage matrix of many local plans against one template (measure × plan: full/partial/missing)."""
-    from ..diff import compare as compare_plans
+    from ..plan_diff import compare as compare_plans
 
     if jobs == 0:
         jobs = min(os.cpu_count() or 1, 8) if len(locals_) >= _PARALLEL_FROM else 1

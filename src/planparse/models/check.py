@@ -10,7 +10,7 @@ CHECK_SCHEMA_NAME = "planparse/check"
 CHECK_SCHEMA_VERSION = 1
 
 Level = Literal["error", "warning"]
-# What a finding is about; each is one rule of planparse.check.
+# What a finding is about; each is one rule of planparse.corpus_check.
 Rule = Literal["numbering", "no-numbering", "completeness", "empty", "units", "deadline", "structured",
                "extraction"]
 
