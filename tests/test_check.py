@@ -150,15 +150,14 @@ def test_findings_of_one_rule_are_capped_with_a_count(tmp_path):
     assert len(found) == 26 and found[-1].message == "… and 14 more numbering findings like these"
 
 
-def test_a_misnumbered_measure_extract_read_as_part_of_the_one_before_is_still_found(tmp_path):
-    # After a `参加单位：…` line, extract reads `2. 健全…` (meant 30) as a wrapped line of measure 29.
+def test_a_misnumbered_measure_after_a_units_line_is_reported_as_a_measure(tmp_path):
+    # After a `参加单位：…` line, `2. 健全…` (meant 30) starts a measure: a field line ends its measure.
     lines = (RAW / "pingqiao-2023-fengong.txt").read_text(encoding="utf-8").split("\n")
     two = next(i for i, line in enumerate(lines) if line.startswith("2.")) + 1
     at = next(i for i, line in enumerate(lines) if line.startswith("30. "))
     lines[at] = "2. " + lines[at][4:]
     path = write(tmp_path / "pingqiao.txt", "\n".join(lines))
-    assert findings_of(path) == [(f"{path}:{at + 1}: error: measure 2 follows 29 (extract read it as part of "
-                                  f"measure 29); expected 30; 2 is also at line {two}")]
+    assert findings_of(path) == [f"{path}:{at + 1}: error: measure 2 follows 29; expected 30; 2 is also at line {two}"]
 
 
 # --- completeness, titles, units, deadlines ----------------------------------------------------------

@@ -11,8 +11,14 @@ from .models import Plan
 
 
 def characters(text: str) -> Counter:
-    """Non-blank characters, NFKC-folded: the normaliser's width changes (`,`→`，`) compare equal."""
-    return Counter(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+    """Non-blank characters, NFKC-folded: the normaliser's width changes (`,`→`，`) compare equal.
+    Folded per distinct character (a plan has a few thousand), which keeps a 50 MB text to seconds."""
+    counts: Counter = Counter()
+    for ch, n in Counter(text).items():
+        for folded in unicodedata.normalize("NFKC", ch):
+            if not folded.isspace():
+                counts[folded] += n
+    return counts
 
 
 def placed_strings(plan: Plan):
@@ -44,7 +50,5 @@ def _heading(node):
 def compare(text: str, plan: Plan) -> tuple[Counter, Counter]:
     """(lost, duplicated): characters of the input missing from the plan, and ones placed twice."""
     source = characters(text)
-    placed = Counter()
-    for string in placed_strings(plan):
-        placed.update(characters(string))
+    placed = characters("\n".join(placed_strings(plan)))
     return source - placed, placed - source

@@ -40,6 +40,9 @@ PURE_PYTHON_DUMPER = _make_dumper(yaml.SafeDumper)
 _DUMPER = _make_dumper(yaml.CSafeDumper) if getattr(yaml, "__with_libyaml__", False) else PURE_PYTHON_DUMPER
 
 
+_LOADER = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+
 def to_data(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json")
 
@@ -53,7 +56,7 @@ def dumps(model: BaseModel, fmt: str = "yaml", *, dumper: type | None = None) ->
 
 def loads_plan(text: str, path: str = "<yaml>") -> Plan:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # a safe loader: tags such as !!python/object are refused
     except yaml.constructor.ConstructorError as error:
         raise SchemaError(f"refused: the YAML carries an unsafe or unknown tag ({error.problem}); "
                           "planparse only reads plain YAML it wrote", path=path) from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..fields.units import assignment_line
 from ..models import Dropped
 from ..normalize import Line
 from .markers import (
@@ -129,7 +130,7 @@ class _Builder:
         key = role if role != "measure" or marker.label is None else "extra"
         expected = self.last_number.get(key, 0) + 1
         finished = not previous or previous[-1] in TERMINAL or self.markers[i - 1] is not None \
-            or len(previous) <= _HEADING_MAX_LEN
+            or len(previous) <= _HEADING_MAX_LEN or assignment_line(previous)
         if marker.number not in (expected, 1) and not finished:
             return False
         self.last_number[key] = marker.number
