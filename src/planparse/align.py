@@ -251,14 +251,7 @@ class TemplateIndex:
 
     @classmethod
     def of(cls, units: MeasureUnits) -> "TemplateIndex":
-        sentence_measure = _measure_of_units(units.sentences)
-        clause_measure = _measure_of_units(units.clauses)
-        n_sentences = len(sentence_measure)
-        flat = [unit for per in units.sentences for unit in per] + [unit for per in units.clauses for unit in per]
-        unit, gram, distinct = _grams(flat)
-        n = max(len(distinct), 1)
-        split = int(np.searchsorted(unit, n_sentences))  # pairs are sorted by unit: sentences, then clauses
-        df = np.bincount(_distinct(sentence_measure[unit[:split]] * n + gram[:split]) % n, minlength=len(distinct))
+        sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n = _unit_grams(units)
         stop = df > max(STOP_SHARE * len(units.keys), STOP_MIN)
         column = np.where(stop, -2, np.cumsum(~stop) - 1)
         columns = int((~stop).sum())
@@ -311,9 +304,10 @@ class PlanGrams:
     correction_value: np.ndarray
 
 
-def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
-    """idf_p(g) = ln((N + 1) / (df_T(g) + df_L(g))) over the measures of the template and this plan, for
-    every gram of the plan; stop-grams of the template are left out on both sides."""
+def _unit_grams(units: MeasureUnits):
+    """The grams of every sentence and clause, and per distinct gram the number of measures whose
+    sentences hold it: (sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n),
+    `split` the first clause pair and `n` the number of distinct grams (at least 1)."""
     sentence_measure = _measure_of_units(units.sentences)
     clause_measure = _measure_of_units(units.clauses)
     n_sentences = len(sentence_measure)
@@ -321,8 +315,15 @@ def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
     unit, gram, distinct = _grams(flat)
     n = max(len(distinct), 1)
     split = int(np.searchsorted(unit, n_sentences))  # pairs are sorted by unit: sentences, then clauses
-    df_local = np.bincount(_distinct(sentence_measure[unit[:split]] * n + gram[:split]) % n,
-                           minlength=len(distinct)).astype(np.float64)
+    df = np.bincount(_distinct(sentence_measure[unit[:split]] * n + gram[:split]) % n, minlength=len(distinct))
+    return sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n
+
+
+def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
+    """idf_p(g) = ln((N + 1) / (df_T(g) + df_L(g))) over the measures of the template and this plan, for
+    every gram of the plan; stop-grams of the template are left out on both sides."""
+    sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df_local, split, n = _unit_grams(units)
+    df_local = df_local.astype(np.float64)
     position = np.minimum(np.searchsorted(index.grams, distinct), max(len(index.grams) - 1, 0))
     found = index.grams[position] == distinct if len(index.grams) else np.zeros(len(distinct), bool)
     column = np.where(found, index.column[position] if len(index.grams) else -1, -1)
