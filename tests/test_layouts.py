@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planparse import extract
+from planparse import extract, extract_text
 
 from .conftest import FIXTURES, LAYOUTS
 
@@ -20,14 +20,20 @@ def test_deep_numbering_keeps_sub_items_inside_measures():
     sections = plan.chapters[1].sections
     assert [s.number for s in sections] == [1, 2, 3] and sections[1].marker == "（二）"  # `（ 二 ）`
     # numbering restarts in every section; 1、 1. 1． １． and `2 .` are all measure markers
-    assert [[m.number for m in s.measures] for s in sections] == [[1, 2], [1, 1], [1, 2]]
-    assert [m.marker for m in _all(plan)] == ["1、", "2 .", "1．", "1．", "1.", "2."]
+    assert [[m.number for m in s.measures] for s in sections] == [[1, 2], [1, 2], [1, 2]]
+    assert [m.marker for m in _all(plan)] == ["1、", "2 .", "1．", "2．", "1.", "2."]  # `２．` folded
+    assert plan.warnings == []
     first, second = sections[0].measures
     assert [(i.marker, i.text) for i in first.items] == [("（1）", "全面梳理县直部门权责事项；"), ("（2）", "每年更新一次权责清单。")]
     assert [i.marker for i in second.items] == ["①", "②"]
     assert len(_all(plan)) == 6  # sub-items are not measures
     wrapped = sections[2].measures[0]
     assert wrapped.text == "严格落实重大行政决策程序。严格执行《重大行政决策程序暂行条例》，确保所有重大行政决策依法作出。"
+
+
+def test_numbering_that_skips_is_a_warning():
+    text = (LAYOUTS / "deep-numbering.txt").read_text(encoding="utf-8").replace("2.加强决策执行", "3.加强决策执行")
+    assert extract_text(text).warnings == ["line 29: numbering: measure 3 follows 1; 2 is missing"]
 
 
 def test_regulation_style():

@@ -518,10 +518,16 @@ def _line_of(subject: Subject, span: tuple[int, int], needle: str) -> int:
 _WARNING_LINE = re.compile(r"^lines? (\d+)")
 
 
+# Extract's own numbering warnings carry this mark; check reports the same slips as errors instead.
+NUMBERING_WARNING = "numbering: "
+
+
 def extraction_findings(subject: Subject) -> Iterator[Draft]:
     """Extract's warnings about doubtful structure, as warnings a person should look at."""
     for warning in subject.plan.warnings:
         if not subject.plan.chapters and warning.startswith(_NO_STRUCTURE_WARNING):
+            continue
+        if NUMBERING_WARNING in warning:
             continue
         match = _WARNING_LINE.match(warning)
         yield subject.finding("extraction", int(match.group(1)) if match else None, warning, level="warning")

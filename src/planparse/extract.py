@@ -82,7 +82,16 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
         warnings=outline.warnings,
     )
     plan.warnings.extend(_structure_warnings(plan))
+    plan.warnings.extend(_numbering_warnings(plan, text, file))
     return plan
+
+
+def _numbering_warnings(plan: Plan, text: str, file: str) -> list[str]:
+    """Numbering that skips, repeats or runs backwards: the same analysis `planparse check` reports."""
+    from .corpus_check import NUMBERING_WARNING, Subject, numbering_findings  # check builds on extract
+
+    subject = Subject(Path(file), file, text, plan)
+    return [f"line {draft.line}: {NUMBERING_WARNING}{draft.message}" for draft in numbering_findings(subject)]
 
 
 def _read(source, name: str | None) -> tuple[bytes, str]:
