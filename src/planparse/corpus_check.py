@@ -19,9 +19,8 @@ from typing import NamedTuple
 
 from .completeness import characters as characters_of
 from .completeness import compare
-from .decode import decode_bytes
 from .errors import InputError, OutputError, PlanparseError, SchemaError
-from .extract import MAX_INPUT_BYTES, extract
+from .extract import extract_source, read_source
 from .models import Deadline, Measure, Plan
 from .models.check import CheckReport, FileReport, Finding, Level, Rule
 from .normalize import fold
@@ -86,7 +85,7 @@ class Subject:
 
     path: Path
     shown: str
-    text: str | None  # None when the plan was not read from plain text
+    text: str | None  # the text the plan was extracted from (None for a plan built in memory)
     plan: Plan
     _source_lines: list[str] | None = field(default=None, repr=False)
 
@@ -123,15 +122,13 @@ def check_file(path: Path, shown: str, *, fix: bool = False, structured_dir: Pat
                           "and compares their structured YAML itself")
         return report
     try:
-        data = _read_plan_bytes(path, shown)
-        plan = extract(data, name=source_name(path, shown) if yaml_path else shown)
+        source = read_source(path, name=source_name(path, shown) if yaml_path else shown)
     except PlanparseError as problem:  # named as the user typed it, not as source.file
         report.problem = str(type(problem)(problem.message, path=shown, line=problem.line))
         return report
-    # The text the plan was made from, for the rules that compare with it (a plan extract read from
-    # another format has no such text here: those rules are skipped).
-    text = decode_bytes(data, shown).text if plan.source.format == "text" else None
-    subject = Subject(path, shown, text, plan)
+    # The text the plan was made from (decoded, or rendered from .docx/.pdf), for the rules that compare with it.
+    subject = Subject(path, shown, source.text, extract_source(source))
+    plan = subject.plan
     report.measures = sum(1 for _ in plan.iter_measures())
     for rule in RULES:
         report.findings += _capped(rule(subject), subject)
@@ -142,20 +139,6 @@ def check_file(path: Path, shown: str, *, fix: bool = False, structured_dir: Pat
         except OutputError as problem:
             report.problem = str(problem)
     return report
-
-
-def _read_plan_bytes(path: Path, shown: str) -> bytes:
-    if path.is_dir():
-        raise InputError("is a folder, not a plan text; pass the .txt files inside it", path=shown)
-    try:
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            raise InputError(f"is larger than {MAX_INPUT_BYTES // 2**20} MB; no plan is that long: split the file",
-                             path=shown)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file; check the path", path=shown) from None
-    except OSError as error:
-        raise InputError(f"cannot be read: {error.strerror}", path=shown) from None
 
 
 def _capped(drafts: Iterable[Draft], subject: Subject) -> list[Finding]:

@@ -7,6 +7,7 @@ import hashlib
 import os
 import statistics
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from .decode import decode_bytes
@@ -40,8 +41,20 @@ _LONG_MEASURE_FACTOR = 6
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 
-def extract(source: str | os.PathLike | bytes, *, name: str | None = None) -> Plan:
-    """Extract a Plan from a path, from raw bytes, or from text (a str containing a newline, or `-` for stdin)."""
+@dataclass(frozen=True)
+class SourceText:
+    """A plan's text as read from its source (decoded, or rendered from .docx/.pdf), and where it came from."""
+
+    text: str
+    file: str
+    sha256: str
+    encoding: str
+    encoding_method: str
+    format: str
+
+
+def read_source(source: str | os.PathLike | bytes, *, name: str | None = None) -> SourceText:
+    """Read and decode a path, raw bytes, or text (a str containing a newline, or `-` for stdin)."""
     data, file_name = _read(source, name)
     kind = sniff(data)  # by content, not by the file's extension
     if kind == "docx":
@@ -54,8 +67,17 @@ def extract(source: str | os.PathLike | bytes, *, name: str | None = None) -> Pl
     else:
         decoded = decode_bytes(data, file_name)
         text, encoding, method = decoded.text, decoded.encoding, decoded.method
-    return extract_text(text, file=file_name, sha256=hashlib.sha256(data).hexdigest(),
-                        encoding=encoding, encoding_method=method, format=kind)
+    return SourceText(text, file_name, hashlib.sha256(data).hexdigest(), encoding, method, kind)
+
+
+def extract(source: str | os.PathLike | bytes, *, name: str | None = None) -> Plan:
+    """Extract a Plan from a path, from raw bytes, or from text (a str containing a newline, or `-` for stdin)."""
+    return extract_source(read_source(source, name=name))
+
+
+def extract_source(source: SourceText) -> Plan:
+    return extract_text(source.text, file=source.file, sha256=source.sha256, encoding=source.encoding,
+                        encoding_method=source.encoding_method, format=source.format)
 
 
 def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,

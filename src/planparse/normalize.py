@@ -163,7 +163,7 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
         kept.append(Line(number, content, blank_before=blank or not kept, break_before=brk))
         blank = brk = False
     table.flush(dropped)
-    _mark_long_gaps(text, kept)
+    _mark_long_gaps(kept)
     return kept, dropped
 
 
@@ -180,7 +180,7 @@ def _strip_markup(line: str) -> tuple[str, str]:
     return line, markup
 
 
-def _mark_long_gaps(text: str, kept: list[Line]) -> None:
+def _mark_long_gaps(kept: list[Line]) -> None:
     """Three or more blank lines in a row are where a PDF page ended (the pingdingshan layout)."""
     previous = 0
     for line in kept:
