@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .fields.units import assignment_line
 from .models import Deadline, Measure, Target
 
 # Thresholds, chosen on the two hand-checked gold alignments (tests/gold/) and checked on the Nanyang
@@ -56,8 +57,6 @@ MAX_WORDING_CHARS = 24
 # in a reworded sentence, a lone shared 的 or 和 between two changes is chance, not context.
 MIN_WORDING_CONTEXT = 6
 
-# A measure's responsibility lines: "牵头单位：区委编办", "参加单位：各乡镇（办事处）、区政府各部门".
-_RESPONSIBILITY_LINE = re.compile(r"^\s*(?:牵头单位|参加单位|责任单位|配合单位|牵头部门|责任部门|参与单位)\s*[:：]")
 # The marks that end a clause. Commas end clauses: "…规划，强化“谁执法谁普法”普法责任制，推行…"; the
 # others (。；！？ in either width, or a line end) also end sentences: "…协作机制。构建简约高效的…".
 _SEPARATOR = re.compile(r"([,，]|[。;；!！?？\n]+)")
@@ -100,7 +99,7 @@ def _folded(text: str) -> str:
 
 def measure_body(measure: Measure) -> str:
     """The measure's text without its responsibility lines (they name units, not policy)."""
-    return "\n".join(line for line in measure.text.split("\n") if not _RESPONSIBILITY_LINE.match(line))
+    return "\n".join(line for line in measure.text.split("\n") if not assignment_line(line))  # 牵头单位：… lines
 
 
 def cut(body: str) -> tuple[list[str], list[str]]:
