@@ -270,7 +270,7 @@ UNSAFE = "!!python/object/apply:os.system ['touch {marker}']\n"
 @pytest.mark.parametrize(("content", "problem"), [
     ("schema_name: planparse/plan\nschema_version: 1\nchapters: [\n", "is not valid YAML"),
     ("schema_name: other/thing\nschema_version: 1\n", "is not a planparse plan"),
-    ("schema_name: planparse/plan\nschema_version: 2\n", "has schema_version 2"),
+    ("schema_name: planparse/plan\nschema_version: 3\n", "has schema_version 3"),
     (UNSAFE, "unsafe or unknown tag"),
 ], ids=["malformed", "other-schema", "other-version", "python-tag"])
 def test_a_broken_structured_yaml_is_a_finding_and_never_executed(tmp_path, content, problem):

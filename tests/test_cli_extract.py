@@ -30,7 +30,7 @@ def test_extract_to_stdout_is_yaml():
     result = runner.invoke(app, ["extract", NANYANG])
     assert result.exit_code == 0
     data = yaml.safe_load(result.stdout)
-    assert data["schema_version"] == 1 and data["meta"]["doc_number"] == "宛发〔2022〕12号"
+    assert data["schema_version"] == 2 and data["meta"]["doc_number"] == "宛发〔2022〕12号"
 
 
 def test_extract_reads_stdin_and_writes_json():

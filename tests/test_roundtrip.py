@@ -35,3 +35,15 @@ def test_libyaml_and_pure_python_emitters_write_the_same_bytes():
     for source in RAW_PLANS + LAYOUT_DOCS:
         plan = extract(source)
         assert dumps(plan) == dumps(plan, dumper=PURE_PYTHON_DUMPER), source.name
+
+
+def test_a_schema_version_1_file_still_loads():
+    """Version 2 added fields; a version 1 file (as written by planparse 0.1) loads and reads as version 2."""
+    current = (STRUCTURED / "nanyang-2022.yaml").read_text(encoding="utf-8")
+    old = current.replace("schema_version: 2\n", "schema_version: 1\n")
+    old = "\n".join(line for line in old.split("\n")
+                    if line.strip() not in ("region_code: null", "region_parents: []", "part: body"))
+    assert "region_code" not in old and "part: body" not in old
+    plan = loads_plan(old)
+    assert plan.schema_version == 2 and plan.meta.region == "南阳市"
+    assert dumps(plan) == current

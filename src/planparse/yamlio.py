@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import OutputError, SchemaError
-from .models import SCHEMA_NAME, SCHEMA_VERSION, Plan
+from .models import READABLE_SCHEMA_VERSIONS, SCHEMA_NAME, SCHEMA_VERSION, Plan
 
 
 def _make_dumper(base: type) -> type:
@@ -67,15 +67,23 @@ def loads_plan(text: str, path: str = "<yaml>") -> Plan:
     if not isinstance(data, dict) or data.get("schema_name") != SCHEMA_NAME:
         raise SchemaError(f"is not a planparse plan (no `schema_name: {SCHEMA_NAME}`); "
                           "make one with `planparse extract`", path=path)
-    if data.get("schema_version") != SCHEMA_VERSION:
+    if data.get("schema_version") not in READABLE_SCHEMA_VERSIONS:
         raise SchemaError(f"has schema_version {data.get('schema_version')!r}, this planparse reads "
-                          f"{SCHEMA_VERSION}: re-extract it with `planparse extract`", path=path)
+                          f"{', '.join(map(str, READABLE_SCHEMA_VERSIONS))}: re-extract it with `planparse extract`",
+                          path=path)
+    data = upgrade(data)
     try:
         return Plan.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise SchemaError(f"does not match the plan schema at `{where}`: {first['msg']}", path=path) from None
+
+
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """A plan of an older schema version as the current one. Version 2 only added fields and values
+    (region_code, region_parents, chapter part, more levels and kinds), so a version 1 plan is valid as it is."""
+    return {**data, "schema_version": SCHEMA_VERSION}
 
 
 def load(path: str | os.PathLike) -> Plan:

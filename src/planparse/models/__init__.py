@@ -3,6 +3,7 @@
 
 from .plan import (
     SCHEMA_NAME,
+    READABLE_SCHEMA_VERSIONS,
     SCHEMA_VERSION,
     Block,
     Chapter,
@@ -14,6 +15,7 @@ from .plan import (
     Meta,
     Period,
     Plan,
+    Region,
     Section,
     Source,
     Target,
@@ -21,6 +23,6 @@ from .plan import (
 )
 
 __all__ = [
-    "SCHEMA_NAME", "SCHEMA_VERSION", "Block", "Chapter", "Deadline", "DocRef", "Dropped", "Item", "Measure",
-    "Meta", "Period", "Plan", "Section", "Source", "Target", "Task",
+    "READABLE_SCHEMA_VERSIONS", "SCHEMA_NAME", "SCHEMA_VERSION", "Block", "Chapter", "Deadline", "DocRef", "Dropped", "Item", "Measure",
+    "Meta", "Period", "Plan", "Region", "Section", "Source", "Target", "Task",
 ]

@@ -11,10 +11,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_NAME = "planparse/plan"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Versions `load` reads; an older file is upgraded on load (see yamlio.upgrade).
+READABLE_SCHEMA_VERSIONS = (1, 2)
 
-Level = Literal["province", "city", "county", "district"]
-Kind = Literal["implementation_plan", "division_of_labor", "work_plan", "regulation"]
+# `national` for the State Council and its ministries; `town` for 镇/乡/街道. 上海市 and the other
+# municipalities directly under the central government are `province`, their districts `district`.
+Level = Literal["national", "province", "city", "county", "district", "town"]
+Kind = Literal["implementation_plan", "division_of_labor", "work_plan", "regulation", "opinion", "action_plan",
+               "work_points", "emergency_plan", "notice"]
 LineRange = tuple[int, int]
 
 
@@ -44,6 +49,13 @@ class Period(Model):
     end: int | None = None
 
 
+class Region(Model):
+    """An administrative division: its GB/T 2260 code (6 digits) and name."""
+
+    code: str
+    name: str
+
+
 class Meta(Model):
     title: str | None = None
     doc_number: str | None = None
@@ -51,6 +63,8 @@ class Meta(Model):
     date: str | None = None  # ISO yyyy-mm-dd
     period: Period | None = None
     region: str | None = None
+    region_code: str | None = None  # GB/T 2260, 6 digits
+    region_parents: list[Region] = Field(default_factory=list)  # province, then city, above the region
     level: Level | None = None
     kind: Kind = "implementation_plan"
     draft: bool = False
@@ -120,6 +134,8 @@ class Section(HeadedNode):
 
 
 class Chapter(HeadedNode):
+    # `annex`: a part after the body (附件：重点任务分解表), numbered null, titled after the annex.
+    part: Literal["body", "annex"] = "body"
     sections: list[Section] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
 
@@ -140,7 +156,7 @@ class Dropped(Model):
 
 class Plan(Model):
     schema_name: Literal["planparse/plan"] = SCHEMA_NAME
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     source: Source
     meta: Meta
     default_deadline: Deadline | None = None
