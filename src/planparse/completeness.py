@@ -40,7 +40,7 @@ def placed_strings(plan: Plan):
 
 
 def _heading(node):
-    yield node.marker
+    yield node.marker or ""
     # An inline title is the first sentence of the text (`（一）组织领导机制。坚持…`): counted there.
     if not node.title or not node.text.startswith(node.title + "。"):
         yield node.title

@@ -30,6 +30,7 @@ from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
 from .normalize import Line, normalize
 from .outline.builder import build_outline
 from .outline.frame import Frame, split_frame
+from .outline.layout import read_layout
 from .outline.markers import RANK_ITEM, RANK_SUBITEM, match_line, match_marker
 from .outline.tree import DraftNode, join_lines
 
@@ -86,6 +87,8 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines, dropped = normalize(text)
     markers = [match_line(line) for line in lines]
+    lines, markers, more_dropped = read_layout(lines, markers)
+    dropped += more_dropped
     frame = split_frame(lines, markers)
     start = len(frame.notice) + len(frame.title) + len(frame.preamble)
     outline = build_outline(frame.body, markers[start:start + len(frame.body)])
@@ -168,7 +171,7 @@ def _heading_parts(node: DraftNode) -> tuple[str, list[tuple[Line, str]]]:
 def _chapter(node: DraftNode) -> Chapter:
     title, parts = _heading_parts(node)
     return Chapter(
-        number=node.number, marker=node.marker.marker if node.marker else "", title=title,
+        number=node.number, marker=node.marker.marker or None if node.marker else None, title=title,
         lines=node.span(), recognized_by=node.recognized_by, text=join_lines(parts),
         sections=[_section(child) for child in node.children if child.kind == "section"],
         measures=[_measure(child) for child in node.children if child.kind == "measure"],
@@ -179,7 +182,7 @@ def _section(node: DraftNode) -> Section:
     title, parts = _heading_parts(node)
     text = join_lines(parts)
     return Section(
-        number=node.number, marker=node.marker.marker if node.marker else "", title=title,
+        number=node.number, marker=node.marker.marker or None if node.marker else None, title=title,
         lines=node.span(), recognized_by=node.recognized_by, text=text,
         deadlines=find_deadlines(title + "\n" + text),
         measures=[_measure(child) for child in node.children if child.kind == "measure"],
@@ -284,7 +287,8 @@ def _tasks(parts: list[tuple[Line, str]]) -> list[Task]:
 
 def _item_start(text: str) -> tuple[str, str] | None:
     marker = match_marker(text)
-    if marker and marker.rank in (RANK_ITEM, RANK_SUBITEM) and not task_type(text):
+    # Inside a measure every numbered line is an item: `（1）`, `①`, and the `（一）…的；` cases of an article.
+    if marker and not task_type(text):
         return marker.marker, marker.rest
     return None
 

@@ -121,7 +121,7 @@ class HeadedNode(Model):
     """A chapter or section: a numbered heading, and the prose it holds outside its measures."""
 
     number: int | None = None
-    marker: str = ""
+    marker: str | None = ""  # None: a heading line that lost its marker (numbered by position, or null)
     title: str = ""  # the heading line, or the first sentence when the line runs on (then also in text)
     lines: LineRange
     recognized_by: str = ""

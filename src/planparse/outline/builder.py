@@ -1,8 +1,16 @@
 """Body lines → a tree of chapters, sections and measures, each owning its source lines.
 
-Which marker style is a chapter, a section or a measure is decided per document from the styles it
-uses (a plan numbered only 一、 and 1. has no sections; one numbered only （一） and （1） uses them as
-chapters and measures). Lines that carry no marker belong to the deepest open node.
+Measures are the plan's work items, whatever level they sit at. The builder first nests the marker
+lines by rank (章 above 一、 above （一） above 1./条), then reads what each level does in this plan:
+- the top level present is the chapter level;
+- a level is a section level when some node of it holds numbered nodes below it (`（一）` over `1.`
+  in the seeds) — it is then a section everywhere in the plan, so a 保障措施 chapter's `（一）` items
+  stay sections;
+- every other level below the chapters is a measure level: `（一）` items with nothing below
+  (national 实施方案), `一、` articles under `第X章` (工作规则), `第X条` articles, `1.` measures.
+A plan numbered only at one level is a list of measures when its items are run-in sentences, and a
+plan of chapters when they are headings over prose. Lines without a marker belong to the deepest
+open node.
 """
 
 from __future__ import annotations
@@ -12,20 +20,15 @@ from dataclasses import dataclass, field
 from ..fields.units import assignment_line
 from ..models import Dropped
 from ..normalize import Line
-from .markers import (
-    RANK_CHAPTER,
-    RANK_CHAPTER_ZHANG,
-    RANK_ITEM,
-    RANK_MEASURE,
-    RANK_SECTION,
-    UNKNOWN_MARKER,
-    Marker,
-)
+from .layout import UNMARKED_CHAPTER
+from .markers import RANK_ITEM, RANK_MEASURE, RANK_SECTION, UNKNOWN_MARKER, Marker
 from .tree import TERMINAL, DraftNode
 
 # An unmarked heading line (web copies lose `（一）`): short, no sentence punctuation inside or at the end.
 _HEADING_MAX_LEN = 30
 _ORPHAN_MAX_LEN = 6
+_UNMARKED_SECTION = "unmarked heading line"
+_IMPLICIT = "implicit: no chapter markers"
 
 
 @dataclass
@@ -35,99 +38,56 @@ class Outline:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _Roles:
-    chapter: int | None
-    section: int | None
-    measure: int | None
+class _Nester:
+    """Nests marker lines by rank; plain lines go to the deepest open node."""
 
-    def of(self, marker: Marker) -> str | None:
-        if marker.rank == self.chapter:
-            return "chapter"
-        if marker.rank == self.section:
-            return "section"
-        if marker.rank == self.measure:
-            return "measure"
-        return None
-
-
-def _roles(markers: list[Marker | None]) -> _Roles:
-    ranks = {m.rank for m in markers if m is not None}
-    structural = sorted(r for r in ranks if r in (RANK_CHAPTER_ZHANG, RANK_CHAPTER, RANK_SECTION))
-    measure = RANK_MEASURE if RANK_MEASURE in ranks else (RANK_ITEM if RANK_ITEM in ranks else None)
-    chapter = structural[0] if structural else None
-    section = structural[1] if len(structural) > 1 else None
-    return _Roles(chapter, section, measure)
-
-
-class _Builder:
     def __init__(self, lines: list[Line], markers: list[Marker | None]):
         self.lines = lines
         self.markers = markers
-        self.roles = _roles(markers)
         self.out = Outline()
-        self.chapter: DraftNode | None = None
-        self.section: DraftNode | None = None
-        self.measure: DraftNode | None = None
+        self.root = DraftNode("root", None)
+        self.stack: list[tuple[int, DraftNode]] = [(-1, self.root)]
         self.last_number: dict[str, int] = {}
-        self.explicit_sections = self.roles.section is not None
+        ranks = {m.rank for m in markers if m is not None}
+        # A plan whose lowest level is `（1）` (no `1.`) uses it for its measures.
+        self.deepest = RANK_MEASURE if RANK_MEASURE in ranks or RANK_ITEM not in ranks else RANK_ITEM
+        self.has_sections = RANK_SECTION in ranks
+        self.has_chapters = any(r < RANK_SECTION for r in ranks)
 
-    def build(self) -> Outline:
+    def nest(self) -> DraftNode:
         for i, line in enumerate(self.lines):
             marker = self.markers[i]
-            role = self.roles.of(marker) if marker else None
-            if role and not self._plausible(i, role, marker):
-                role = None
-            if role == "chapter":
-                self._open_chapter(line, marker)
-            elif role == "section":
-                self._open_section(line, marker, marker.rule)
-            elif role == "measure":
-                self._open_measure(line, marker)
+            if marker is not None and marker.rank <= self.deepest and self._plausible(i, marker):
+                self._open(line, marker, marker.rank, marker.rule)
             elif self._is_orphan(i):
                 self.out.dropped.append(Dropped(
                     lines=(line.number, line.number),
                     reason=f"orphan fragment after a page break (repeats the end of line {self.lines[i - 1].number})",
                     text=line.text))
-            elif self._is_unmarked_heading(i):
-                self._open_section(line, None, "unmarked heading line")
+            elif self._is_unmarked_section(i):
+                self._open(line, None, RANK_SECTION, _UNMARKED_SECTION)
             else:
-                if UNKNOWN_MARKER.match(line.text):
+                if marker is None and UNKNOWN_MARKER.match(line.text):
                     self.out.warnings.append(
                         f"line {line.number}: a numbering style planparse does not know "
                         f"(`{line.text[:6]}`): the structure around it may be wrong")
-                self._deepest().body.append(line)
-        return self.out
+                self.stack[-1][1].body.append(line)
+        return self.root
 
-    # --- opening nodes -------------------------------------------------------------------------
-    def _open_chapter(self, line: Line, marker: Marker) -> None:
-        self.chapter = DraftNode("chapter", marker, heading=line, recognized_by=marker.rule)
-        self.out.chapters.append(self.chapter)
-        self.section = self.measure = None
+    def _open(self, line: Line, marker: Marker | None, rank: int, rule: str) -> None:
+        while self.stack[-1][0] >= rank:
+            self.stack.pop()
+        node = DraftNode("", marker, heading=line, recognized_by=rule)
+        node.rank = rank
+        self.stack[-1][1].children.append(node)
+        self.stack.append((rank, node))
 
-    def _open_section(self, line: Line, marker: Marker | None, rule: str) -> None:
-        self.section = DraftNode("section", marker, heading=line, recognized_by=rule)
-        self._chapter().children.append(self.section)
-        self.measure = None
-
-    def _open_measure(self, line: Line, marker: Marker) -> None:
-        self.measure = DraftNode("measure", marker, heading=line, recognized_by=marker.rule)
-        (self.section or self._chapter()).children.append(self.measure)
-
-    def _chapter(self) -> DraftNode:
-        if self.chapter is None:
-            self.chapter = DraftNode("chapter", None, recognized_by="implicit: no chapter markers")
-            self.out.chapters.append(self.chapter)
-        return self.chapter
-
-    def _deepest(self) -> DraftNode:
-        return self.measure or self.section or self._chapter()
-
-    # --- judgements ------------------------------------------------------------------------------
-    def _plausible(self, i: int, role: str, marker: Marker) -> bool:
+    def _plausible(self, i: int, marker: Marker) -> bool:
         """A marker-like start of a wrapped line (`5. ` mid-sentence) is not a new node."""
+        if marker.number is None:
+            return True
         previous = self.lines[i - 1].text if i else ""
-        key = role if role != "measure" or marker.label is None else "extra"
+        key = marker.rule if marker.label is None else "extra"
         expected = self.last_number.get(key, 0) + 1
         finished = not previous or previous[-1] in TERMINAL or self.markers[i - 1] is not None \
             or len(previous) <= _HEADING_MAX_LEN or assignment_line(previous)
@@ -144,8 +104,11 @@ class _Builder:
         previous = self.lines[i - 1].text
         return previous[-1] in TERMINAL and previous.endswith(line.text)
 
-    def _is_unmarked_heading(self, i: int) -> bool:
-        if self.explicit_sections or self.chapter is None or i + 1 >= len(self.lines):
+    def _is_unmarked_section(self, i: int) -> bool:
+        """A web copy that lost its `（一）` markers: a short heading between blank lines inside a chapter."""
+        if self.has_sections or not self.has_chapters or i + 1 >= len(self.lines):
+            return False
+        if not any(rank < RANK_SECTION for rank, _ in self.stack[1:]):
             return False
         line, following = self.lines[i], self.lines[i + 1]
         text = line.text
@@ -153,25 +116,125 @@ class _Builder:
             return False
         if any(ch in text for ch in TERMINAL + "，、") or text[-1] in "）)":
             return False
-        previous_is_heading = self._role_at(i - 1) == "chapter"
-        opens_measures = self._role_at(i + 1) == "measure"
+        previous = self.markers[i - 1]
+        previous_is_heading = previous is not None and previous.rank < RANK_SECTION
+        following_marker = self.markers[i + 1]
+        opens_measures = following_marker is not None and following_marker.rank == self.deepest
         return previous_is_heading or opens_measures or self.lines[i - 1].text[-1] in TERMINAL
 
-    def _role_at(self, i: int) -> str | None:
-        marker = self.markers[i]
-        return self.roles.of(marker) if marker else None
+
+def _walk(node: DraftNode):
+    for child in node.children:
+        yield child
+        yield from _walk(child)
+
+
+def _is_run_in(node: DraftNode) -> bool:
+    """`一、国务院各部门要…。（X部负责）`: an item written as a sentence, not a heading over prose."""
+    rest = node.marker.rest if node.marker else ""
+    return "。" in rest[:-1] or len(rest) > 40
+
+
+class _Roles:
+    """What each rank does in this plan (see the module docstring)."""
+
+    def __init__(self, root: DraftNode):
+        nodes = list(_walk(root))
+        ranks = sorted({n.rank for n in nodes})
+        self.chapter = ranks[0] if ranks else None
+        self.sections = {n.rank for n in nodes if n.rank != self.chapter and n.children}
+        if any(n.recognized_by == "第N项指标" for n in nodes):
+            # An indicator plan (第 1 项指标 …, the seeds' 创建方案) numbers its work as indicators; its
+            # `（一）` steps stay sections, as a reader of such a plan takes them.
+            self.sections.add(RANK_SECTION)
+        # One level only, of run-in sentences: a list of measures (30 numbered 一、 items), not chapters.
+        self.flat = len(ranks) == 1 and self.chapter is not None and (
+            self.chapter >= RANK_MEASURE or sum(map(_is_run_in, nodes)) * 2 >= len(nodes))
+        if self.chapter is not None and self.chapter >= RANK_MEASURE:
+            self.flat = True  # articles (`第X条`) and `1.` items are measures even with no chapters
+        self.decimal = any(n.recognized_by == "1.1.1" for n in nodes)
 
 
 def build_outline(lines: list[Line], markers: list[Marker | None]) -> Outline:
-    outline = _Builder(lines, markers).build()
-    _warn_numbering(outline)
+    nester = _Nester(lines, markers)
+    root = nester.nest()
+    outline = nester.out
+    roles = _Roles(root)
+    implicit: DraftNode | None = None
+
+    def implicit_chapter() -> DraftNode:
+        nonlocal implicit
+        if implicit is None:
+            implicit = DraftNode("chapter", None, recognized_by=_IMPLICIT)
+            outline.chapters.append(implicit)
+        return implicit
+
+    if root.body:  # text before the first marker of the body (rare: the frame starts the body at one)
+        implicit_chapter().body.extend(root.body)
+    for node in root.children:
+        if node.rank == roles.chapter and not roles.flat:
+            node.kind = "chapter"
+            outline.chapters.append(node)
+            children, node.children = node.children, []
+            _place(node, children, roles)
+            implicit = None
+        else:
+            _place(implicit_chapter(), [node], roles)
+    _number_unmarked_sections(outline)
+    _warn(outline)
     return outline
 
 
-def _warn_numbering(outline: Outline) -> None:
+def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles) -> None:
+    """Put nodes under a chapter: section levels open sections (flattened), the rest are measures."""
+    section: DraftNode | None = None
+    for node in nodes:
+        is_section = node.rank in roles.sections or node.recognized_by == _UNMARKED_SECTION
+        if roles.decimal and is_section and not node.children:
+            is_section = False  # a decimal heading with text and nothing below is the measure there
+        if is_section:
+            node.kind = "section"
+            chapter.children.append(node)
+            grandchildren, node.children = node.children, []
+            section = node
+            for child in grandchildren:
+                if child.rank in roles.sections and child.children:
+                    _place(chapter, [child], roles)  # a deeper section level: flattened beside it
+                else:
+                    _as_measure(child)
+                    node.children.append(child)
+        else:
+            _as_measure(node)
+            (section if section is not None and section.rank < node.rank else chapter).children.append(node)
+
+
+def _as_measure(node: DraftNode) -> None:
+    """A measure keeps anything numbered below it as its own text (items)."""
+    node.kind = "measure"
+    for child in node.children:
+        node.body.extend(child.all_lines())
+    node.body.sort(key=lambda line: line.number)
+    node.children = []
+
+
+def _number_unmarked_sections(outline: Outline) -> None:
+    """A section read from an unmarked heading is numbered by its position in its chapter."""
+    for chapter in outline.chapters:
+        sections = [c for c in chapter.children if c.kind == "section"]
+        if sections and all(s.marker is None for s in sections):
+            for position, section in enumerate(sections, start=1):
+                section.position = position
+
+
+def _warn(outline: Outline) -> None:
     unmarked = [c.heading.number for ch in outline.chapters for c in ch.children
                 if c.kind == "section" and c.marker is None and c.heading]
     if unmarked:
         outline.warnings.append(
             f"{len(unmarked)} sections recognised from unmarked heading lines (lines {', '.join(map(str, unmarked))}): "
+            "check them by hand")
+    chapters = [c.heading.number for c in outline.chapters if c.recognized_by == UNMARKED_CHAPTER]
+    if chapters:
+        outline.warnings.append(
+            f"{len(chapters)} chapters recognised from unmarked heading lines (lines {', '.join(map(str, chapters))}): "
             "check them by hand")

@@ -20,10 +20,13 @@ class DraftNode:
     children: list["DraftNode"] = field(default_factory=list)
     recognized_by: str = ""
     title_is_heading: bool = False  # True: title is the whole heading line, body is the text
+    rank: int = 0  # the marker's rank (see markers.py); set while nesting
+    position: int | None = None  # a section without a marker: its place in its chapter, used as its number
+    last_line: int | None = None  # a flattened table row: its last source line (its cells are not Lines)
 
     @property
     def number(self) -> int | None:
-        return self.marker.number if self.marker else None
+        return self.marker.number if self.marker else self.position
 
     def all_lines(self) -> list[Line]:
         lines = [self.heading] if self.heading else []
@@ -34,7 +37,7 @@ class DraftNode:
 
     def span(self) -> tuple[int, int]:
         lines = self.all_lines()
-        return (lines[0].number, lines[-1].number)
+        return (lines[0].number, max(lines[-1].number, self.last_line or 0))
 
 
 def join_lines(parts: list[tuple[Line, str]], starts_line=None) -> str:
