@@ -30,8 +30,9 @@ from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
 from .normalize import Line, normalize
 from .outline.builder import build_outline
 from .outline.frame import Frame, split_frame
+from .outline.annex import Annex, annex_start, split_annexes, table_rows
 from .outline.layout import read_layout
-from .outline.markers import RANK_ITEM, RANK_SUBITEM, match_line, match_marker
+from .outline.markers import RANK_MEASURE, match_line, match_marker
 from .outline.tree import DraftNode, join_lines
 
 # A first sentence longer than this is not a title (a section whose line starts with prose).
@@ -89,11 +90,13 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
     markers = [match_line(line) for line in lines]
     lines, markers, more_dropped = read_layout(lines, markers)
     dropped += more_dropped
+    lines, markers, annexes = _split_off_annexes(lines, markers)
     frame = split_frame(lines, markers)
     start = len(frame.notice) + len(frame.title) + len(frame.preamble)
     outline = build_outline(frame.body, markers[start:start + len(frame.body)])
-    chapters = [_chapter(node) for node in outline.chapters]
-    dropped = sorted(dropped + outline.dropped, key=lambda d: d.lines)
+    annex_parts = [_annex_part(annex) for annex in annexes]
+    chapters = [_chapter(node) for node in outline.chapters] + [p for p in annex_parts if isinstance(p, Chapter)]
+    dropped = sorted(dropped + outline.dropped + [d for a in annexes for d in a.dropped], key=lambda d: d.lines)
     body_kinds = {m.rule for m in markers if m is not None}
     closing_text = join_lines([(line, line.text) for line in frame.closing])
     plan = Plan(
@@ -102,13 +105,65 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
         default_deadline=default_deadline(closing_text) if closing_text else None,
         front_matter=_blocks(frame, ("notice", "title", "preamble")),
         chapters=chapters,
-        back_matter=_blocks(frame, ("closing", "signature", "distribution")),
+        back_matter=_blocks(frame, ("closing", "signature", "distribution"))
+        + [p for p in annex_parts if isinstance(p, Block)],
         dropped=dropped,
         warnings=outline.warnings,
     )
     plan.warnings.extend(_structure_warnings(plan))
     plan.warnings.extend(_numbering_warnings(plan, text, file))
     return plan
+
+
+def _split_off_annexes(lines: list[Line], markers: list) -> tuple[list[Line], list, list[Annex]]:
+    """Annexes after the body become annex parts. When the text before them holds no numbered
+    structure (a notice that transmits its plan as 附件1), the first annex is the plan itself."""
+    structural = [i for i, m in enumerate(markers) if m is not None and m.rank <= RANK_MEASURE]
+    if not structural:
+        return lines, markers, []
+    start = annex_start(lines, structural[0])
+    if start is not None and not any(i < start for i in structural):
+        start = annex_start(lines, start + 1)
+    if start is None:
+        return lines, markers, []
+    return lines[:start], markers[:start], split_annexes(lines, markers, start)
+
+
+def _annex_part(annex: Annex) -> Chapter | Block:
+    """A task table's rows are the measures of an annex chapter; any other annex is back matter."""
+    found_title_in_heading = annex.heading.text.endswith(annex.title) and annex.title
+    marker = annex.heading.text[:-len(annex.title)] if found_title_in_heading else annex.heading.text
+    lines = annex.lines[1:] if annex.title and not found_title_in_heading else annex.lines
+    markers = annex.markers[len(annex.markers) - len(lines):]
+    rows = table_rows(Annex(annex.heading, lines, markers, dropped=annex.dropped))
+    sections: list[Section] = []
+    measures: list[Measure] = []
+    text_lines = lines
+    if rows is not None:
+        taken = {line.number for node in rows for line in node.all_lines()} \
+            | {n for d in annex.dropped for n in range(d.lines[0], d.lines[1] + 1)}
+        text_lines = [line for line in lines if line.number not in taken
+                      and not any(node.heading.number <= line.number <= node.span()[1] for node in rows)]
+        for node in rows:
+            if node.kind == "section":
+                sections.append(_section(node))
+            elif sections:
+                sections[-1].measures.append(_measure(node))
+            else:
+                measures.append(_measure(node))
+    elif any(line.cells and line.roles for line in lines):
+        outline = build_outline(lines, markers)
+        text_lines = [line for chapter in outline.chapters for line in chapter.body]
+        for chapter in outline.chapters:
+            for child in chapter.children:
+                (sections.append(_section(child)) if child.kind == "section" else measures.append(_measure(child)))
+    last = max([annex.heading.number] + [line.number for line in annex.lines])
+    if not sections and not measures:
+        return Block(role="annex", lines=(annex.heading.number, last),
+                     text="\n".join([annex.heading.text] + [line.text for line in annex.lines]))
+    return Chapter(number=None, marker=marker, title=annex.title, lines=(annex.heading.number, last),
+                   recognized_by="附件", text=join_lines([(line, line.text) for line in text_lines]),
+                   part="annex", sections=sections, measures=measures)
 
 
 def _numbering_warnings(plan: Plan, text: str, file: str) -> list[str]:

@@ -24,8 +24,12 @@ class Line:
     roles: list[str] | None = None  # what each column holds, from the table's header row
 
 
-# `---`, `***`, `___` (markdown rules), `— 12 —`, `- 3 -`, `－ 3 －`, `第 3 页`, `第3页 共20页`, a lone page number.
-_PAGE_BREAK = re.compile(r"^(?:[-*_—=]{3,}|[—\-－–]\s*\d{1,4}\s*[—\-－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,3})$")
+# `---`, `***`, `___` (markdown rules), `— 12 —`, `- 3 -`, `－ 3 －`, `第 3 页`, `第3页 共20页`.
+_PAGE_BREAK = re.compile(r"^(?:[-*_—=]{3,}|[—\-－–]\s*\d{1,4}\s*[—\-－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)$")
+# A lone number: a page number, or the 序号 cell of a table flattened to one cell per line.
+_LONE_NUMBER = re.compile(r"^\d{1,3}$")
+# Row numbers of a flattened table follow each other within a few lines; page numbers do not.
+_ROW_NUMBER_GAP = 16
 # `# 一、…`, `## **八、…**`: markdown heading hashes and bold markers around a line.
 _MARKDOWN_PREFIX = re.compile(r"^(#{1,6}\s*|>\s*)")
 _BOLD = re.compile(r"^(\*\*|__)(.+?)(\*\*|__)$")
@@ -145,6 +149,10 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
                              cells=cells, roles=table.roles))
             blank = brk = False
             continue
+        if _LONE_NUMBER.match(stripped):
+            kept.append(Line(number, stripped, blank_before=blank or not kept, break_before=brk))
+            blank = brk = False
+            continue
         if _PAGE_BREAK.match(stripped):
             dropped.append(Dropped(lines=(number, number), reason="page break or page number", text=stripped))
             blank = brk = True
@@ -163,8 +171,39 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
         kept.append(Line(number, content, blank_before=blank or not kept, break_before=brk))
         blank = brk = False
     table.flush(dropped)
+    kept = _drop_page_numbers(kept, dropped)
     _mark_long_gaps(kept)
     return kept, dropped
+
+
+def _drop_page_numbers(kept: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """Lone numbers are page numbers, unless they count on 1, 2, 3 … a few lines apart: then they are
+    the row numbers of a table flattened to one cell per line, and stay."""
+    lone = {i: int(line.text) for i, line in enumerate(kept) if _LONE_NUMBER.match(line.text)}
+    if not lone:
+        return kept
+    rows: set[int] = set()
+    by_value: dict[int, list[int]] = {}
+    for i, value in lone.items():
+        by_value.setdefault(value, []).append(i)
+    for i, value in lone.items():
+        after = by_value.get(value + 1, ())
+        before = by_value.get(value - 1, ())
+        near = lambda j: abs(kept[j].number - kept[i].number) <= _ROW_NUMBER_GAP  # noqa: E731
+        if any(map(near, after)) or any(map(near, before)):
+            rows.add(i)
+    out: list[Line] = []
+    page_break_next = False
+    for i, line in enumerate(kept):
+        if i in lone and i not in rows:
+            dropped.append(Dropped(lines=(line.number, line.number), reason="page break or page number", text=line.text))
+            page_break_next = True
+            continue
+        if page_break_next:
+            line.blank_before = line.break_before = True
+            page_break_next = False
+        out.append(line)
+    return out
 
 
 def _strip_markup(line: str) -> tuple[str, str]:

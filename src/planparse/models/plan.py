@@ -143,7 +143,8 @@ class Chapter(HeadedNode):
 class Block(Model):
     """Prose outside the numbered body: the notice, the title, the preamble, the closing."""
 
-    role: Literal["notice", "title", "preamble", "closing", "signature", "distribution"]
+    # `annex`: an annex that is not a task list (indicator tables, technical annexes), kept as text.
+    role: Literal["notice", "title", "preamble", "closing", "signature", "distribution", "annex"]
     lines: LineRange
     text: str
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..fields.units import assignment_line
 from ..models import Dropped
 from ..normalize import Line
-from .layout import UNMARKED_CHAPTER
+from .layout import ENUMERATION, UNMARKED_CHAPTER
 from .markers import RANK_ITEM, RANK_MEASURE, RANK_SECTION, UNKNOWN_MARKER, Marker
 from .tree import TERMINAL, DraftNode
 
@@ -48,7 +48,7 @@ class _Nester:
         self.root = DraftNode("root", None)
         self.stack: list[tuple[int, DraftNode]] = [(-1, self.root)]
         self.last_number: dict[str, int] = {}
-        ranks = {m.rank for m in markers if m is not None}
+        ranks = {m.rank for m in markers if m is not None and not m.rule.endswith(ENUMERATION)}
         # A plan whose lowest level is `（1）` (no `1.`) uses it for its measures.
         self.deepest = RANK_MEASURE if RANK_MEASURE in ranks or RANK_ITEM not in ranks else RANK_ITEM
         self.has_sections = RANK_SECTION in ranks

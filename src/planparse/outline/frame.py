@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..normalize import Line
+from .annex import is_attachment_list
 from .markers import RANK_MEASURE, Marker
 from .tree import TERMINAL
 
@@ -53,6 +54,10 @@ def _body_start(markers: list[Marker | None]) -> int:
 def _body_end(lines: list[Line], markers: list[Marker | None], start: int) -> int:
     """The body ends before the trailing run of closing paragraphs, signatures and footers."""
     end = len(lines)
+    # `附件：1.… 2.…`: the list of attachments ends the body; its numbered titles are not measures.
+    listed = next((i for i in range(start, end) if is_attachment_list(lines[i].text)), None)
+    if listed is not None:
+        end = listed
     while end > start and _is_footer(lines[end - 1].text):
         end -= 1
     last_marker = max((i for i in range(start, end) if markers[i] is not None), default=None)

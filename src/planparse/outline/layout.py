@@ -30,7 +30,9 @@ _BARE_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 # Lines that look like bare headings but are the frame's: a signer, a date, a title, an annex heading.
 _NOT_A_HEADING = re.compile(r"(方案|意见|办法|规定|规则|细则|通知|计划|要点|纲要|规划|条例|预案|函|附件|"
                             r"委员会|政府|办公室|办公厅|人民|局|委|厅|部|署|中心|小组|公司)$|^(附件|特此|联系)")
+_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 UNMARKED_CHAPTER = "unmarked heading line"
+ENUMERATION = " (enumeration)"  # added to the rule of a marker that numbers the cases of an article
 
 
 def read_layout(lines: list[Line], markers: list[Marker | None]) -> tuple[list[Line], list[Marker | None],
@@ -112,12 +114,13 @@ def unmarked_chapters(lines: list[Line], markers: list[Marker | None]) -> list[M
         if markers[i + 1] is None and len(following.text) < 20:
             continue  # a heading is followed by prose or by numbered items, not by another short line
         candidates.append(i)
-    # Only headings from just before the first numbered item on count: earlier ones are the notice's.
-    before = [i for i in candidates if i < first_marker]
-    if len(candidates) < 2 or not before:
+    # Headings before a notice's date line are the notice's, not the plan's.
+    dates = [i for i in range(first_marker) if _DATE_LINE.match(lines[i].text)]
+    candidates = [i for i in candidates if not dates or i > dates[-1]]
+    if len(candidates) < 2 or candidates[0] > first_marker:
         return markers
     out = list(markers)
-    for i in candidates[candidates.index(before[-1]):]:
+    for i in candidates:
         out[i] = Marker(UNMARKED_CHAPTER, RANK_CHAPTER, None, "", lines[i].text)
     return out
 
@@ -138,7 +141,7 @@ def enumerations(lines: list[Line], markers: list[Marker | None]) -> list[Marker
             listed = len(run) >= 2 and all(lines[j].text.endswith(("；", "，", ";")) for j in run[:-1])
             if climbs or listed:
                 for j in run:
-                    out[j] = replace(out[j], rank=RANK_ITEM, rule=f"{out[j].rule} (enumeration)")
+                    out[j] = replace(out[j], rank=RANK_ITEM, rule=out[j].rule + ENUMERATION)
                 i = run[-1] + 1
                 continue
         if marker is not None and marker.rank <= RANK_MEASURE:
