@@ -30,7 +30,7 @@ from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
 from .normalize import Line, normalize
 from .outline.builder import build_outline
 from .outline.frame import Frame, split_frame
-from .outline.annex import Annex, annex_start, split_annexes, table_rows
+from .outline.annex import Annex, annex_start, split_annexes
 from .outline.layout import read_layout
 from .outline.markers import RANK_MEASURE, match_line, match_marker
 from .outline.tree import DraftNode, join_lines
@@ -96,7 +96,7 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
     outline = build_outline(frame.body, markers[start:start + len(frame.body)])
     annex_parts = [_annex_part(annex) for annex in annexes]
     chapters = [_chapter(node) for node in outline.chapters] + [p for p in annex_parts if isinstance(p, Chapter)]
-    dropped = sorted(dropped + outline.dropped + [d for a in annexes for d in a.dropped], key=lambda d: d.lines)
+    dropped = sorted(dropped + outline.dropped, key=lambda d: d.lines)
     body_kinds = {m.rule for m in markers if m is not None}
     closing_text = join_lines([(line, line.text) for line in frame.closing])
     plan = Plan(
@@ -135,28 +135,22 @@ def _annex_part(annex: Annex) -> Chapter | Block:
     marker = annex.heading.text[:-len(annex.title)] if found_title_in_heading else annex.heading.text
     lines = annex.lines[1:] if annex.title and not found_title_in_heading else annex.lines
     markers = annex.markers[len(annex.markers) - len(lines):]
-    rows = table_rows(Annex(annex.heading, lines, markers, dropped=annex.dropped))
     sections: list[Section] = []
     measures: list[Measure] = []
     text_lines = lines
-    if rows is not None:
-        taken = {line.number for node in rows for line in node.all_lines()} \
-            | {n for d in annex.dropped for n in range(d.lines[0], d.lines[1] + 1)}
-        text_lines = [line for line in lines if line.number not in taken
-                      and not any(node.heading.number <= line.number <= node.span()[1] for node in rows)]
-        for node in rows:
-            if node.kind == "section":
-                sections.append(_section(node))
-            elif sections:
-                sections[-1].measures.append(_measure(node))
-            else:
-                measures.append(_measure(node))
-    elif any(line.cells and line.roles for line in lines):
+    if any(line.cells and line.roles for line in lines):  # a task table: its rows are measures
         outline = build_outline(lines, markers)
-        text_lines = [line for chapter in outline.chapters for line in chapter.body]
+        text_lines = [line for chapter in outline.chapters if chapter.marker is None for line in chapter.body]
         for chapter in outline.chapters:
+            if chapter.marker is not None:  # a group row (`一、…`) spanning the table
+                chapter.kind = "section"
+                sections.append(_section(chapter))
+                continue
             for child in chapter.children:
-                (sections.append(_section(child)) if child.kind == "section" else measures.append(_measure(child)))
+                if child.kind == "section":
+                    sections.append(_section(child))
+                else:
+                    measures.append(_measure(child))
     last = max([annex.heading.number] + [line.number for line in annex.lines])
     if not sections and not measures:
         return Block(role="annex", lines=(annex.heading.number, last),

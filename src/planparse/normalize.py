@@ -22,6 +22,7 @@ class Line:
     break_before: bool  # a page break separates it from the previous kept line
     cells: list[str] | None = None  # a table row's cells (markdown pipes or tab-separated)
     roles: list[str] | None = None  # what each column holds, from the table's header row
+    end: int | None = None  # a table row read from several source lines (one cell per line): its last line
 
 
 # `---`, `***`, `___` (markdown rules), `— 12 —`, `- 3 -`, `－ 3 －`, `第 3 页`, `第3页 共20页`.
@@ -80,7 +81,10 @@ _COLUMN_ROLES = [
 
 
 def _is_pipe_row(line: str) -> bool:
-    return line.lstrip().startswith("|") and line.count("|") >= 3
+    """`| 1 | 推进… | 县司法局 |`, or the same row written without its outer pipes (`1 | 推进… | 县司法局`)."""
+    stripped = line.strip()
+    return (stripped.startswith("|") and stripped.count("|") >= 3) or stripped.count("|") >= 3 \
+        or (stripped.count("|") >= 2 and not stripped.startswith("|") and not stripped.endswith("|"))
 
 
 def _table_cells(line: str) -> list[str] | None:

@@ -143,9 +143,10 @@ class _Roles:
         ranks = sorted({n.rank for n in nodes})
         self.chapter = ranks[0] if ranks else None
         self.sections = {n.rank for n in nodes if n.rank != self.chapter and n.children}
-        if any(n.recognized_by == "第N项指标" for n in nodes):
-            # An indicator plan (第 1 项指标 …, the seeds' 创建方案) numbers its work as indicators; its
-            # `（一）` steps stay sections, as a reader of such a plan takes them.
+        # An indicator plan (第 1 项指标 …, the seeds' 创建方案) numbers its work as indicators; its
+        # `（一）` steps stay sections, as a reader of such a plan takes them.
+        self.indicators = any(n.recognized_by == "第N项指标" for n in nodes)
+        if self.indicators:
             self.sections.add(RANK_SECTION)
         # One level only, of run-in sentences: a list of measures (30 numbered 一、 items), not chapters.
         self.flat = len(ranks) == 1 and self.chapter is not None and (
@@ -188,8 +189,10 @@ def build_outline(lines: list[Line], markers: list[Marker | None]) -> Outline:
 def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles) -> None:
     """Put nodes under a chapter: section levels open sections (flattened), the rest are measures."""
     section: DraftNode | None = None
+    items_here = _items_in_chapter(nodes, roles)
     for node in nodes:
-        is_section = node.rank in roles.sections or node.recognized_by == _UNMARKED_SECTION
+        is_section = (node.rank in roles.sections and node.rank not in items_here) \
+            or node.recognized_by == _UNMARKED_SECTION
         if roles.decimal and is_section and not node.children:
             is_section = False  # a decimal heading with text and nothing below is the measure there
         if is_section:
@@ -206,6 +209,20 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles) -> None:
         else:
             _as_measure(node)
             (section if section is not None and section.rank < node.rank else chapter).children.append(node)
+
+
+def _items_in_chapter(nodes: list[DraftNode], roles: _Roles) -> set[int]:
+    """Section levels that are this chapter's work items: where a plan's `（一）` holds `1.` measures in
+    one chapter, another chapter's `（一）` items with nothing below, written as run-in sentences
+    (`（一）统筹政务云建设。推动…（责任单位：…）`), are its measures; headings over prose stay sections."""
+    if roles.indicators or roles.decimal:
+        return set()
+    ranks = set()
+    for rank in {n.rank for n in nodes if n.rank in roles.sections}:
+        level = [n for n in nodes if n.rank == rank]
+        if not any(n.children for n in level) and sum(map(_is_run_in, level)) * 2 > len(level):
+            ranks.add(rank)
+    return ranks
 
 
 def _as_measure(node: DraftNode) -> None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..models import Dropped
 from ..normalize import Line
+from .tables import flatten_tables
 from .markers import RANK_CHAPTER, RANK_ITEM, RANK_MEASURE, RANK_SECTION, Marker
 from .tree import TERMINAL
 
@@ -43,6 +44,8 @@ def read_layout(lines: list[Line], markers: list[Marker | None]) -> tuple[list[L
     contents = table_of_contents(lines, markers)
     if contents:
         lines, markers, dropped = drop_span(lines, markers, contents, "table of contents (its headings repeat below)")
+    lines, markers, tables = flatten_tables(lines, markers)
+    dropped += tables
     markers = unmarked_chapters(lines, markers)
     markers = enumerations(lines, markers)
     return lines, markers, dropped

@@ -37,7 +37,7 @@ class DraftNode:
 
     def span(self) -> tuple[int, int]:
         lines = self.all_lines()
-        return (lines[0].number, max(lines[-1].number, self.last_line or 0))
+        return (lines[0].number, max(max(line.end or line.number for line in lines), self.last_line or 0))
 
 
 def join_lines(parts: list[tuple[Line, str]], starts_line=None) -> str:
