@@ -28,6 +28,7 @@ from .fields.units import assignment_line, split_units
 from .meta import build_meta
 from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
 from .normalize import Line, normalize
+from .script import restore, simplify
 from .outline.builder import build_outline
 from .outline.frame import Frame, split_frame
 from .outline.annex import Annex, annex_start, split_annexes
@@ -86,6 +87,19 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
                  encoding: str = "utf-8", encoding_method: str = "utf-8", format: str = "text") -> Plan:
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text, back_to_source = simplify(text)
+    plan = _extract_simplified(text, file=file, sha256=sha256, encoding=encoding, encoding_method=encoding_method,
+                               format=format)
+    if back_to_source:
+        # A traditional copy was read in simplified characters: its text is given back as written.
+        plan = Plan.model_validate(restore(plan.model_dump(), back_to_source))
+        plan.warnings.append("read as a traditional-character copy (matched in simplified characters, "
+                             "kept as written)")
+    return plan
+
+
+def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, encoding_method: str,
+                        format: str) -> Plan:
     lines, dropped = normalize(text)
     markers = [match_line(line) for line in lines]
     lines, markers, more_dropped = read_layout(lines, markers)

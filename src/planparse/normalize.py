@@ -54,6 +54,8 @@ _FULLWIDTH_ALNUM = str.maketrans(
 _HALF_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[,:;?!]|[,:;?!](?=[{_CJK}])")
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+# `執(zhí)法`: the reading that a conversion site inserts after a character — pinyin with a tone mark.
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
 def fold(text: str) -> str:
@@ -168,6 +170,10 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
         content, markup = _strip_markup(stripped)
         if markup:
             dropped.append(Dropped(lines=(number, number), reason="markdown markup", text=markup))
+        if _PINYIN.search(content):
+            dropped.append(Dropped(lines=(number, number), reason="pinyin annotation inserted by a conversion site",
+                                   text="".join(_PINYIN.findall(content))))
+            content = _PINYIN.sub("", content)
         content = fold(content)
         if not content:
             blank = True

@@ -51,7 +51,23 @@ def dumps(model: BaseModel, fmt: str = "yaml", *, dumper: type | None = None) ->
     data = to_data(model)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return yaml.dump(data, Dumper=dumper or _DUMPER, allow_unicode=True, sort_keys=False, width=100)
+    # Text with a tab (table cells) can only be written double-quoted, and the two emitters fold a long
+    # double-quoted line at different places: such a plan is written unfolded, by either emitter alike.
+    width = _UNFOLDED if _has_tab(data) else 100
+    return yaml.dump(data, Dumper=dumper or _DUMPER, allow_unicode=True, sort_keys=False, width=width)
+
+
+_UNFOLDED = 2**31 - 1
+
+
+def _has_tab(value) -> bool:
+    if isinstance(value, str):
+        return "\t" in value
+    if isinstance(value, dict):
+        return any(_has_tab(item) for item in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_tab(item) for item in value)
+    return False
 
 
 def loads_plan(text: str, path: str = "<yaml>") -> Plan:

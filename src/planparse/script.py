@@ -1,0 +1,69 @@
+"""Traditional-character copies (繁體) of plans: read by their simplified form, kept as written.
+
+Every rule of planparse is written for simplified text (第X条, 责任单位, 办法). A traditional copy is
+converted character by character with OpenCC (the maintained converter the genre's tools use), the
+plan is read from the simplified text, and every string of the result is turned back into the
+characters the source has, so the output keeps the text as written (and the lossless check holds).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Characters that only traditional text has and that every plan uses: a cheap test before converting.
+_TRADITIONAL = re.compile("[這個們來時會為說對發國學與經過關於門開問間動實現點體區縣應當進務規範業辦責單條節強職權監督處並確執"
+                          "與從統計劃組織領導認審查標準構機關費協調網絡資訊]")
+_MIN_TRADITIONAL = 3
+_converter = None
+
+
+def simplify(text: str) -> tuple[str, dict[str, str] | None]:
+    """The text in simplified characters and the map back to the source's, or (text, None) when the
+    text is not a traditional copy."""
+    hits = 0
+    for _ in _TRADITIONAL.finditer(text):
+        hits += 1
+        if hits >= _MIN_TRADITIONAL:
+            break
+    else:
+        return text, None
+    simplified = _convert(text)
+    if len(simplified) != len(text):  # a phrase rule changed the length: convert one character at a time
+        simplified = "".join(_convert(ch) if len(_convert(ch)) == 1 else ch for ch in text)
+    pairs = Counter((s, t) for s, t in zip(simplified, text) if s != t)
+    back: dict[str, str] = {}
+    for (s, t), _count in pairs.most_common():
+        back.setdefault(s, t)  # the source's most frequent spelling of a character that has several
+    return simplified, back
+
+
+# Keys whose strings are planparse's own words or the file's name, not text of the source.
+_OWN_KEYS = frozenset({"source", "recognized_by", "reason", "warnings", "schema_name", "kind", "level"})
+
+
+def restore(data, back: dict[str, str]):
+    """Every string of the source inside `data` (dicts, lists, strings) written back in its characters."""
+    table = str.maketrans(back)
+    return _walk(data, table)
+
+
+def _walk(value, table):
+    if isinstance(value, str):
+        return value.translate(table)
+    if isinstance(value, dict):
+        return {key: item if key in _OWN_KEYS else _walk(item, table) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_walk(item, table) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_walk(item, table) for item in value)
+    return value
+
+
+def _convert(text: str) -> str:
+    global _converter
+    if _converter is None:
+        import opencc  # only traditional copies need it
+
+        _converter = opencc.OpenCC("t2s")
+    return _converter.convert(text)
