@@ -31,6 +31,8 @@ _BARE_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 # Lines that look like bare headings but are the frame's: a signer, a date, a title, an annex heading.
 _NOT_A_HEADING = re.compile(r"(方案|意见|办法|规定|规则|细则|通知|计划|要点|纲要|规划|条例|预案|函|附件|"
                             r"委员会|政府|办公室|办公厅|人民|局|委|厅|部|署|中心|小组|公司)$|^(附件|特此|联系)")
+# `附件：` (or `附件：1.…` with the first title on its line): a list of attachments starts.
+_ATTACHMENTS = re.compile(r"^附件\s*[：:]\s*(?:\d{1,2}\s*[.．、].*)?$")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 UNMARKED_CHAPTER = "unmarked heading line"
 ENUMERATION = " (enumeration)"  # added to the rule of a marker that numbers the cases of an article
@@ -46,6 +48,7 @@ def read_layout(lines: list[Line], markers: list[Marker | None]) -> tuple[list[L
         lines, markers, dropped = drop_span(lines, markers, contents, "table of contents (its headings repeat below)")
     lines, markers, tables = flatten_tables(lines, markers)
     dropped += tables
+    markers = attachment_lists(lines, markers)
     markers = unmarked_chapters(lines, markers)
     markers = enumerations(lines, markers)
     return lines, markers, dropped
@@ -96,6 +99,20 @@ def drop_span(lines, markers, span: tuple[int, int], reason: str) -> tuple[list,
     dropped = [Dropped(lines=(lines[start].number, lines[end - 1].number), reason=reason,
                        text="\n".join(line.text for line in lines[start:end]))]
     return lines[:start] + lines[end:], markers[:start] + markers[end:], dropped
+
+
+def attachment_lists(lines: list[Line], markers: list[Marker | None]) -> list[Marker | None]:
+    """`附件：` followed by `1.…实施方案` `2.…汇总表`: the titles of the attachments, never measures."""
+    out = list(markers)
+    for i, line in enumerate(lines):
+        if not _ATTACHMENTS.match(line.text):
+            continue
+        for j in range(i + 1, len(lines)):
+            text = lines[j].text
+            if markers[j] is None or markers[j].rank != RANK_MEASURE or "。" in text or len(text) > 80:
+                break
+            out[j] = None
+    return out
 
 
 def unmarked_chapters(lines: list[Line], markers: list[Marker | None]) -> list[Marker | None]:
