@@ -3,7 +3,9 @@ bytes → decode → normalise → markers → frame → outline → fields → 
 
 from __future__ import annotations
 
+import calendar
 import hashlib
+import re
 import os
 import statistics
 import sys
@@ -26,7 +28,7 @@ from .fields import (
 )
 from .fields.units import assignment_line, split_units
 from .meta import build_meta
-from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
+from .models import Block, Chapter, Deadline, Item, Measure, Plan, Section, Source, Task
 from .normalize import Line, normalize
 from .script import restore, simplify
 from .outline.builder import build_outline
@@ -257,7 +259,10 @@ def _measure(node: DraftNode) -> Measure:
     if node.heading.cells is not None:
         return _table_row_measure(node)
     parts = [(node.heading, marker.rest)] + [(line, line.text) for line in node.body]
-    text = join_lines(parts, starts_line=_starts_line)
+    if node.title_is_heading:  # a heading over its text (decimal outlines): the heading is the headline
+        text = marker.rest + "\n" + join_lines(parts[1:], starts_line=_starts_line)
+    else:
+        text = join_lines(parts, starts_line=_starts_line)
     assignments = find_assignments(text)
     prose = "\n".join(line for line in text.split("\n") if not assignment_line(line))
     return Measure(
@@ -294,7 +299,7 @@ def _table_row_measure(node: DraftNode) -> Measure:
     text = "\n".join(pieces)
     task = "\n".join(columns.get("task", [])) or text
     deadline_cell = "\n".join(columns.get("deadline", []))
-    deadlines = find_deadlines(text)
+    deadlines = find_deadlines(text) or _time_node(deadline_cell)
     has_roles = bool(row.roles)
     assignments = None if has_roles else find_assignments(text)
 
@@ -308,9 +313,25 @@ def _table_row_measure(node: DraftNode) -> Measure:
         lines=node.span(), recognized_by=node.recognized_by,
         lead_units=units("lead"), participating_units=units("participating"),
         responsible_units=units("responsible"), deadlines=deadlines,
-        recurring=[deadline_cell] if deadline_cell and not find_deadlines(deadline_cell) else [],
+        recurring=[deadline_cell] if deadline_cell and not deadlines and not _EMPTY_CELL.match(deadline_cell) else [],
         targets=find_targets(task), citations=find_citations(task),
     )
+
+
+# A 时间节点 cell that names only a month or a year: done by the end of it (`2025年3月` → 2025-03-31).
+_TIME_NODE = re.compile(r"^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:份)?)?(?:底|前|底前|内)?$")
+_EMPTY_CELL = re.compile(r"^[—\-－/／]{1,3}$|^无$")
+
+
+def _time_node(cell: str) -> list[Deadline]:
+    found = _TIME_NODE.match(cell.strip())
+    if not found:
+        return []
+    year, month = int(found.group(1)), int(found.group(2) or 12)
+    if not 1 <= month <= 12:
+        return []
+    day = calendar.monthrange(year, month)[1]
+    return [Deadline(text=cell.strip(), date=f"{year:04d}-{month:02d}-{day:02d}")]
 
 
 def _starts_line(text: str) -> bool:

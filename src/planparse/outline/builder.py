@@ -15,12 +15,13 @@ open node.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..fields.units import assignment_line
 from ..models import Dropped
 from ..normalize import Line
-from .layout import ENUMERATION, UNMARKED_CHAPTER
+from .layout import DECIMAL_RULE, ENUMERATION, UNMARKED_CHAPTER
 from .markers import RANK_ITEM, RANK_MEASURE, RANK_SECTION, UNKNOWN_MARKER, Marker
 from .tree import TERMINAL, DraftNode
 
@@ -153,7 +154,7 @@ class _Roles:
             self.chapter >= RANK_MEASURE or sum(map(_is_run_in, nodes)) * 2 >= len(nodes))
         if self.chapter is not None and self.chapter >= RANK_MEASURE:
             self.flat = True  # articles (`第X条`) and `1.` items are measures even with no chapters
-        self.decimal = any(n.recognized_by == "1.1.1" for n in nodes)
+        self.decimal = any(n.recognized_by == DECIMAL_RULE for n in nodes)
 
 
 def build_outline(lines: list[Line], markers: list[Marker | None]) -> Outline:
@@ -172,24 +173,34 @@ def build_outline(lines: list[Line], markers: list[Marker | None]) -> Outline:
 
     if root.body:  # text before the first marker of the body (rare: the frame starts the body at one)
         implicit_chapter().body.extend(root.body)
+    if roles.flat and roles.chapter is not None and roles.chapter < RANK_MEASURE and root.children:
+        first = root.children[0]
+        outline.warnings.append(
+            f"line {first.heading.number}: the `{first.marker.marker}` items are read as measures "
+            "(one level of numbered run-in items, no chapters): check them by hand")
     for node in root.children:
         if node.rank == roles.chapter and not roles.flat:
             node.kind = "chapter"
             outline.chapters.append(node)
             children, node.children = node.children, []
-            _place(node, children, roles)
+            _place(node, children, roles, outline.warnings)
             implicit = None
         else:
-            _place(implicit_chapter(), [node], roles)
+            _place(implicit_chapter(), [node], roles, outline.warnings)
     _number_unmarked_sections(outline)
     _warn(outline)
     return outline
 
 
-def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles) -> None:
+def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: list[str]) -> None:
     """Put nodes under a chapter: section levels open sections (flattened), the rest are measures."""
     section: DraftNode | None = None
     items_here = _items_in_chapter(nodes, roles)
+    if items_here and chapter.heading is not None:
+        first = next(n for n in nodes if n.rank in items_here)
+        warnings.append(f"line {first.heading.number}: the `{first.marker.marker}` items of this chapter are read "
+                        "as measures (run-in items with nothing below), though other chapters use that level "
+                        "for sections: check them by hand")
     for node in nodes:
         is_section = (node.rank in roles.sections and node.rank not in items_here) \
             or node.recognized_by == _UNMARKED_SECTION
@@ -202,7 +213,7 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles) -> None:
             section = node
             for child in grandchildren:
                 if child.rank in roles.sections and child.children:
-                    _place(chapter, [child], roles)  # a deeper section level: flattened beside it
+                    _place(chapter, [child], roles, warnings)  # a deeper section level: flattened beside it
                 else:
                     _as_measure(child)
                     node.children.append(child)
@@ -214,20 +225,35 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles) -> None:
 def _items_in_chapter(nodes: list[DraftNode], roles: _Roles) -> set[int]:
     """Section levels that are this chapter's work items: where a plan's `（一）` holds `1.` measures in
     one chapter, another chapter's `（一）` items with nothing below, written as run-in sentences
-    (`（一）统筹政务云建设。推动…（责任单位：…）`), are its measures; headings over prose stay sections."""
+    (`（一）统筹政务云建设。推动…（责任单位：…）`) that name who does them or by when, are its measures;
+    headings over prose, and requirements (`（一）加强组织领导。…`) stay sections."""
     if roles.indicators or roles.decimal:
         return set()
     ranks = set()
     for rank in {n.rank for n in nodes if n.rank in roles.sections}:
         level = [n for n in nodes if n.rank == rank]
-        if not any(n.children for n in level) and sum(map(_is_run_in, level)) * 2 > len(level):
+        if not any(n.children for n in level) and sum(map(_is_run_in, level)) * 2 > len(level) \
+                and sum(map(_is_assigned, level)) * 2 > len(level):
             ranks.add(rank)
     return ranks
+
+
+# A work item says who does it or by when: `（责任单位：…）`, `X牵头，Y配合`, `2025年6月底前`.
+_ASSIGNED = re.compile(r"(责任|牵头|配合|参加|实施|支撑|负责|主责)(单位|部门)\s*[：:]|牵头[，,、；;）)]|负责[）)]"
+                       r"|\d{4}\s*年\s*\d{1,2}\s*月|[月年]底前")
+
+
+def _is_assigned(node: DraftNode) -> bool:
+    """A task, not a requirement: its text names responsible units or a deadline."""
+    return any(_ASSIGNED.search(line.text) for line in [node.heading, *node.body] if line is not None)
 
 
 def _as_measure(node: DraftNode) -> None:
     """A measure keeps anything numbered below it as its own text (items)."""
     node.kind = "measure"
+    rest = node.marker.rest if node.marker else ""
+    if node.recognized_by == DECIMAL_RULE and node.body and rest and not any(ch in rest for ch in TERMINAL + "，"):
+        node.title_is_heading = True  # `1.1 编制目的` over its text: a decimal outline heads every part
     for child in node.children:
         node.body.extend(child.all_lines())
     node.body.sort(key=lambda line: line.number)

@@ -19,7 +19,7 @@ from .markers import RANK_CHAPTER, RANK_ITEM, RANK_MEASURE, RANK_SECTION, Marker
 from .tree import TERMINAL
 
 # `1.2.1 国家级（Ⅰ级）：…`, `2.1 国家粮食应急工作指挥部`: a decimal outline number before Chinese text.
-_DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})\s*(?=[\u4e00-\u9fff（(《“])")
+_DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})\s*(?=[^\d\s.．%％‰])")
 # `1总则` (spaces near Chinese are folded away): a top-level decimal heading, only inside a decimal outline.
 _DECIMAL_TOP = re.compile(r"^(?P<n>\d{1,2})\s*(?P<title>[\u4e00-\u9fff][\u4e00-\u9fff、和及与（）()]{1,20})$")
 _DECIMAL_RANKS = {1: RANK_CHAPTER, 2: RANK_SECTION, 3: RANK_MEASURE, 4: RANK_ITEM}
@@ -35,6 +35,7 @@ _NOT_A_HEADING = re.compile(r"(方案|意见|办法|规定|规则|细则|通知|
 _ATTACHMENTS = re.compile(r"^附件\s*[：:]\s*(?:\d{1,2}\s*[.．、].*)?$")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 UNMARKED_CHAPTER = "unmarked heading line"
+DECIMAL_RULE = "1.1.1"
 ENUMERATION = " (enumeration)"  # added to the rule of a marker that numbers the cases of an article
 
 
@@ -71,7 +72,7 @@ def decimal_outline(lines: list[Line], markers: list[Marker | None]) -> list[Mar
                 continue
             number, depth = int(match.group("n")), 1
         rest = line.text[match.end():].strip() if found[i] else match.group("title")
-        out[i] = Marker("1.1.1", _DECIMAL_RANKS[depth], number, match.group("n"), rest)
+        out[i] = Marker(DECIMAL_RULE, _DECIMAL_RANKS[depth], number, match.group("n"), rest)
     return out
 
 
