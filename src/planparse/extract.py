@@ -346,9 +346,11 @@ def _headline(text: str) -> str:
     return first[:end] if end > 0 else first
 
 
-def _runs(parts: list[tuple[Line, str]], opens) -> list[list]:
+def _runs(parts: list[tuple[Line, str]], opens, *, paragraph_ends: bool = False) -> list[list]:
     """Runs of lines that `opens` starts (returning (key, text)), each running on over its wrapped lines
-    until a marker, an assignment line or a label such as `工作任务：`."""
+    until a marker, an assignment line or a label such as `工作任务：` — and, with `paragraph_ends`, at
+    the end of its paragraph: the unmarked paragraph after an article's last case (`（十）…。`) is the
+    article's own text again, not part of that case."""
     runs: list[list] = []  # [key, text, first line, last line]
     current: list | None = None
     for line, text in parts:
@@ -356,6 +358,8 @@ def _runs(parts: list[tuple[Line, str]], opens) -> list[list]:
         if found:
             current = [found[0], found[1], line.number, line.number]
             runs.append(current)
+        elif paragraph_ends and current and current[1][-1:] in "。；;！？":
+            current = None
         elif current and match_marker(text) is None and not assignment_line(text) and not text.endswith("："):
             current[1] += text
             current[3] = line.number
@@ -379,7 +383,8 @@ def _item_start(text: str) -> tuple[str, str] | None:
 
 def _items(parts: list[tuple[Line, str]]) -> list[Item]:
     """Sub-items (`（1）`, `①`) that are not typed tasks: they stay inside their measure."""
-    return [Item(marker=key, text=text, lines=(a, b)) for key, text, a, b in _runs(parts, _item_start)]
+    return [Item(marker=key, text=text, lines=(a, b)) for key, text, a, b in _runs(parts, _item_start,
+                                                                                 paragraph_ends=True)]
 
 
 def _structure_warnings(plan: Plan) -> list[str]:

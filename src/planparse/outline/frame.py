@@ -21,6 +21,12 @@ _TITLE_TAIL = re.compile(r"^[（(《]?[^。，]{1,16}[）)》]$")
 _ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）·]{2,40}(委|政府|办公室|委员会|局|院|厅|部|中心|小组|办|公司)$")
 # The closing paragraph of a plan: `各级、各部门要认真贯彻落实…本方案…`, `…原则上应当在2025年年底前完成`.
 _CLOSING = re.compile(r"(本方案|本实施方案|本意见|本办法|本通知|本细则|本规划|认真贯彻落实|原则上应当在.{2,20}完成)")
+# A paragraph addressed to every recipient after the last item: `各地区、各部门要…`, `各有关部门…`.
+_CLOSING_START = re.compile(r"^各(地区|部门|有关|省|级|区|县|街镇|单位|成员单位)")
+# `二〇〇五年六月十一日`: a signature date in Chinese numerals.
+_CN_DATE_LINE = re.compile(r"^[〇○O零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$")
+# `（此件公开发布）`, `（本文有删减）`: notes printed under a signature.
+_PUBLICATION_NOTE = re.compile(r"^[（(](此件公开发布|此件不公开|此件主动公开|本文有删减|此页无正文)[）)]$")
 # `抄送：…`, `… 2021年3月18日印发`: the distribution footer of an official document.
 _DISTRIBUTION = re.compile(r"^(抄送|主送|抄报|印发)[：:]|印发$")
 
@@ -63,15 +69,20 @@ def _body_end(lines: list[Line], markers: list[Marker | None], start: int) -> in
     last_marker = max((i for i in range(start, end) if markers[i] is not None), default=None)
     if last_marker is None:
         return end
-    # Closing paragraphs start at a paragraph break after the last marker's own paragraph.
+    # Closing paragraphs start at a paragraph break after the last marker's own paragraph. A copy
+    # without blank lines (text rendered from a web page) breaks paragraphs at every finished line.
+    paragraphs_marked = sum(line.blank_before for line in lines[start:end]) * 4 > end - start
     for i in range(last_marker + 1, end):
-        if lines[i].blank_before and markers[i] is None and _CLOSING.search(lines[i].text):
+        new_paragraph = lines[i].blank_before if paragraphs_marked else lines[i - 1].text[-1:] in TERMINAL
+        if new_paragraph and markers[i] is None and (_CLOSING.search(lines[i].text)
+                                                     or _CLOSING_START.match(lines[i].text)):
             return i
     return end
 
 
 def _is_footer(text: str) -> bool:
-    return bool(DATE_LINE.match(text) or _ORG_LINE.match(text) or _DISTRIBUTION.search(text)) and len(text) <= 80
+    return bool(DATE_LINE.match(text) or _CN_DATE_LINE.match(text) or _ORG_LINE.match(text)
+                or _DISTRIBUTION.search(text) or _PUBLICATION_NOTE.match(text)) and len(text) <= 80
 
 
 def _split_front(front: list[Line], frame: Frame) -> None:

@@ -69,7 +69,8 @@ RULES: list[Rule] = [
     # `（一）健全政府机构职能体系`, `(一) 强化责任落实落地`, `（—）` (OCR)
     _regex_rule("（一）", RANK_SECTION, rf"^[（(]\s*(?P<n>[{CN}]{{1,4}})\s*[）)]\s*[、.．]?\s*"),
     # `1. 推进政府机构…`, `1．优化政府职能`, `１．`, `1、`, `l.` (OCR) — not `2022.5` or `12.4国家宪法日`
-    _regex_rule("1.", RANK_MEASURE, r"^(?P<n>\d{1,3}|l)\s*[.．、](?!\d)\s*"),
+    # `1.2024年8月底前，…` (a step that starts with its date) is a marker too.
+    _regex_rule("1.", RANK_MEASURE, r"^(?P<n>\d{1,3}|l)\s*[.．、](?!\d(?!\d{3}\s*年))\s*"),
     # `（1）网络检索：…`, `(2) 材料查证：…`
     _regex_rule("（1）", RANK_ITEM, r"^[（(]\s*(?P<n>\d{1,3})\s*[）)]\s*"),
     # `1）…` — a half bracket after a digit

@@ -34,6 +34,7 @@ _EMPTY_CELL = re.compile(r"^[—\-－/／]{1,3}$|^无$")
 _UNIT_END = re.compile(r"(局|委|办|部|厅|院|会|所|处|室|站|队|中心|政府|公司|集团|单位|街镇|园区|专班|小组|机构|"
                        r"部门|法院|检察院|银行|团|联|社|馆)(（[^（）]{1,20}）)?$")
 _DATE_CELL = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|季度|年底|年内|长期|持续|常态|每年|每月|每季")
+_MAX_SKIPPED_ROWS = 10
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[（(][一二三四五六七八九十百]{1,4}[）)])$")
 # What ends a flattened table: a date line (the signature), an annex heading or list.
 _TABLE_END = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$|^附件")
@@ -107,10 +108,14 @@ def _read_table(lines, markers, start, roles, out_lines, out_markers, dropped) -
                 expected = 1  # rows numbered afresh in each group
             continue
         number = _row_number(line.text)
-        if number is not None and number == expected:
+        # Rows cut from a copy (`（本文有删减）`) leave a gap: a later number, followed by text, still
+        # starts a row.
+        skipped = number is not None and expected < number <= expected + _MAX_SKIPPED_ROWS \
+            and i + 1 < len(lines) and _row_number(lines[i + 1].text) is None and expected > 1
+        if number is not None and (number == expected or skipped):
             finish()
             row = [line]
-            expected += 1
+            expected = number + 1
         elif row is None:
             break  # the header was followed by no row: not a table after all
         elif _TABLE_END.match(line.text) or len(row) > len(columns) + 2:
