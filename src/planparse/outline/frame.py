@@ -22,7 +22,7 @@ _ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）·]{2,40}(委|政府|办公室|委
 # The closing paragraph of a plan: `各级、各部门要认真贯彻落实…本方案…`, `…原则上应当在2025年年底前完成`.
 _CLOSING = re.compile(r"(本方案|本实施方案|本意见|本办法|本通知|本细则|本规划|认真贯彻落实|原则上应当在.{2,20}完成)")
 # A paragraph addressed to every recipient after the last item: `各地区、各部门要…`, `各有关部门…`.
-_CLOSING_START = re.compile(r"^各(地区|部门|有关|省|级|区|县|街镇|单位|成员单位)")
+_CLOSING_START = re.compile(r"^各(地区|部门|有关|省)")
 # `二〇〇五年六月十一日`: a signature date in Chinese numerals.
 _CN_DATE_LINE = re.compile(r"^[〇○O零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$")
 # `（此件公开发布）`, `（本文有删减）`: notes printed under a signature.
@@ -74,8 +74,8 @@ def _body_end(lines: list[Line], markers: list[Marker | None], start: int) -> in
     paragraphs_marked = sum(line.blank_before for line in lines[start:end]) * 4 > end - start
     for i in range(last_marker + 1, end):
         new_paragraph = lines[i].blank_before if paragraphs_marked else lines[i - 1].text[-1:] in TERMINAL
-        if new_paragraph and markers[i] is None and (_CLOSING.search(lines[i].text)
-                                                     or _CLOSING_START.match(lines[i].text)):
+        if new_paragraph and markers[i] is None and (
+                _CLOSING.search(lines[i].text) or (not paragraphs_marked and _CLOSING_START.match(lines[i].text))):
             return i
     return end
 
