@@ -15,7 +15,7 @@ DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 # The same in Chinese numerals, `二〇〇四年六月二十六日`, `二○一○年十二月二十五日` (〇, ○ or a letter O for zero).
 CN_DATE_LINE = re.compile(r"^[〇○O零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 # A plan title: `南阳市法治政府建设实施方案`, `《…实施方案（2021—2025年）》重要举措分工方案`, `…工作方案`.
-_TITLE_WORDS = re.compile(r"(方案|纲要|规划|办法|细则|意见|计划|规定|要点|要求|条例|清单|分工表|规则|预案|措施)")
+_TITLE_WORDS = re.compile(r"(方案|纲要|规划|办法|细则|意见|计划|规定|要点|要求|条例|清单|分工表|规则|预案|措施|分解表?)")
 # The title word ends a title, before a tail such as `（2022—2025年）` or `（试行）`: `关于贯彻《…条例》` does not end.
 _TITLE_END = re.compile(rf"{_TITLE_WORDS.pattern}(?:[（(][^（）()]{{1,16}}[）)])?$")
 # A news reprint's title stands alone in 《》: `《…实施方案》`.
