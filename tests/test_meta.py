@@ -274,3 +274,17 @@ def test_corpus_meta_holds_its_score():
         total += 1
         correct += sorted(gold.get("issuers") or []) == sorted(meta["issuers"])
     assert correct / total >= 0.97, (correct, total)
+
+
+def test_a_laws_adoption_note_gives_its_date_and_body():
+    text = "# 测试市养犬管理条例\n\n2020年3月4日 测试市第十届人民代表大会常务委员会第五次会议通过\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本条例。\n"
+    meta = meta_of(text)
+    assert (meta.date, meta.issuers, meta.kind) == ("2020-03-04", ["测试市人民代表大会常务委员会"], "regulation")
+
+
+def test_a_signature_before_an_annex_gives_the_date():
+    text = ("国务院办公厅关于推广测试举措的通知\n国办发〔2018〕99号\n各省、自治区、直辖市人民政府：\n"
+            "一、推广的举措\n做好推广。\n二、组织实施\n抓好落实。\n附件：测试清单\n国务院办公厅\n2018年12月1日\n"
+            "附件\n测试清单\n1\n测试举措\n")
+    meta = meta_of(text)
+    assert (meta.date, meta.issuers, meta.level) == ("2018-12-01", ["国务院办公厅"], "national")

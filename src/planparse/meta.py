@@ -50,8 +50,13 @@ _TRANSMITTED = re.compile(r"(?:印发|转发|下发|发布|颁布)(?P<object>.+?
 _ORG_END = re.compile(r"(委员会|人民政府|政府|办公厅|办公室|办事处|局|委|厅|部|署|院|行|会|中心|小组|办)$")
 _ISSUER_SPLIT = re.compile(r"[\s、，,；;]+")
 # Bodies of the central government: `国务院`, `国务院办公厅`, `国家发展改革委`, `财政部`, `中共中央办公厅`.
-_NATIONAL = re.compile(r"^(国务院|中共中央|全国人民代表大会|全国人大|中央|国家[\u4e00-\u9fff]{1,12}(委员会|委|局|署|总局)$"
-                       r"|[\u4e00-\u9fff]{1,8}部$|中国人民银行|海关总署|审计署)")
+_NATIONAL = re.compile(r"^(?:国务院|中共中央|全国人民代表大会|全国人大|中央|国家[\u4e00-\u9fff]{1,12}(?:委员会|委|局|署|总局)"
+                       r"|[\u4e00-\u9fff]{1,8}部|中国人民银行|海关总署|审计署|国务院[\u4e00-\u9fff]{1,8}(?:委|会|办))"
+                       r"(?:办公厅|办公室)?$")
+# A law's adoption note under its title: `2019年1月31日 上海市第十五届人民代表大会第二次会议通过`,
+# `（2004年6月16日国务院第54次常务会议修订通过）`.
+_ADOPTION = re.compile(r"^[（(]?(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s*(?P<body>[\u4e00-\u9fff]{2,40}?)"
+                       r"第[一二三四五六七八九十百零〇\d]+次(?:全体|常务)?会议(?:修订|审议|批准)?通过")
 _SIGNER_MAX = 40
 _TAIL_LINES = 6
 _NOT_A_SIGNER = re.compile(r"^特此(通知|函告|通告|公告)|^此页无正文|^（此件")
@@ -174,6 +179,9 @@ def _issuers(frame: Frame, notice_title: list[Line], printed: dict[str, dict[str
         return titled
     if signed or titled:
         return signed or titled
+    adopted = _adoption(frame)
+    if adopted:
+        return [adopted[1]]
     for source in (FRONT_MATTER, INFO_BLOCK):
         value = printed[source].get("issuers")
         if value:
@@ -185,11 +193,30 @@ def _issuers(frame: Frame, notice_title: list[Line], printed: dict[str, dict[str
     return []
 
 
+def _adoption(frame: Frame) -> tuple[str, str] | None:
+    """(date, body) of a law's adoption note; a people's congress is named without its term (`第十五届`)."""
+    for line in (frame.title + frame.preamble)[:4]:
+        found = _ADOPTION.match(line.text)
+        if found:
+            body = re.sub(r"第[一二三四五六七八九十]+届", "", found.group("body"))
+            return cn_date(found.group("date")), body
+    return None
+
+
 def _signature_blocks(frame: Frame) -> list[list[Line]]:
     """Where a signature stands: under the notice, after the plan, or in the last lines of the body when
     the plan ends without a closing paragraph (`…要抓好落实。` / `国务院` / `2018年11月7日`)."""
     tail = (frame.body + frame.closing)[-_TAIL_LINES:] if not frame.signature else []
-    return [frame.notice, frame.signature, tail]
+    return [frame.notice, frame.signature, tail, _signature_in_body(frame.body)]
+
+
+def _signature_in_body(body: list[Line]) -> list[Line]:
+    """A signature before an annex (`国务院办公厅` / `2018年12月23日` / `附件`): a date under an issuer's name."""
+    for i in range(1, len(body)):
+        above = body[i - 1].text
+        if _is_date_line(body[i].text) and len(above) <= _SIGNER_MAX and _ORG_END.search(above):
+            return body[max(0, i - _TAIL_LINES):i + 1]
+    return []
 
 
 def _signature_issuers(frame: Frame, source_lines: Sequence[str]) -> list[str]:
@@ -200,7 +227,8 @@ def _signature_issuers(frame: Frame, source_lines: Sequence[str]) -> list[str]:
         signers: list[str] = []
         for line in reversed(lines[:dates[-1]]):
             text = line.text
-            if len(text) > _SIGNER_MAX or any(ch in text for ch in "。，：；、") or _NOT_A_SIGNER.match(text):
+            if (len(text) > _SIGNER_MAX or any(ch in text for ch in "。，：；、") or _NOT_A_SIGNER.match(text)
+                    or not (_ORG_END.search(text) or _is_date_line(text))):
                 break
             if _is_date_line(text):
                 continue
@@ -256,6 +284,9 @@ def _date(frame: Frame, dropped: list[Dropped], printed: dict[str, dict[str, str
         for line in reversed(lines):
             if _is_date_line(line.text):
                 return cn_date(line.text)
+    adopted = _adoption(frame)
+    if adopted:
+        return adopted[0]
     for source in (FRONT_MATTER, INFO_BLOCK):
         for key in ("signed", "published"):
             value = printed[source].get(key, "")

@@ -36,6 +36,8 @@ _BOILERPLATE = re.compile(
     r"打印本页|关闭窗口|【?打印】?|【?关闭】?|扫一扫|字体|索引号|主题分类|发文机关|成文日期|文号|责任编辑|"
     r"【大\s*中\s*小】|上一篇|下一篇|返回顶部|收藏|微信|微博)"
 )
+# `<!-- INFO END -->`: a converter's marker in a Markdown copy.
+_HTML_COMMENT = re.compile(r"^<!--.*-->$")
 # `首页 > 政务公开 > 政策文件 > 正文`, `当前位置：首页>>通知公告`: a web page's breadcrumb, never a title.
 _BREADCRUMB = re.compile(r"^(?:当前位置|您(?:现在)?的?位置|首页).{0,80}?(?:>|＞|›|»|/)")
 _BOILERPLATE_MAX_LEN = 60
@@ -183,6 +185,10 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
             continue
         if len(stripped) <= _BOILERPLATE_MAX_LEN and _BOILERPLATE.match(stripped):
             dropped.append(Dropped(lines=(number, number), reason="web page boilerplate", text=stripped))
+            blank = True
+            continue
+        if _HTML_COMMENT.match(stripped):
+            dropped.append(Dropped(lines=(number, number), reason="html comment", text=stripped))
             blank = True
             continue
         if _BREADCRUMB.match(stripped):
