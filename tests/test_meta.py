@@ -288,3 +288,25 @@ def test_a_signature_before_an_annex_gives_the_date():
             "附件\n测试清单\n1\n测试举措\n")
     meta = meta_of(text)
     assert (meta.date, meta.issuers, meta.level) == ("2018-12-01", ["国务院办公厅"], "national")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("文　　号：测政〔2022〕5号　　成文日期：2022年3月1日", {"doc_number": "测政〔2022〕5号", "signed": "2022年3月1日"}),
+    ("索 引 号：000/2023-1 | 发文机关：测试省人民政府", {"issuers": "测试省人民政府"}),
+    ("| 标　　题： | 测试方案 |", {"title": "测试方案"}),
+])
+def test_spaced_keys_and_pairs_beside_a_pipe(line, expected):
+    lines, dropped = normalize(line + "\n")
+    assert not lines and printed_fields(dropped)[INFO_BLOCK] == expected
+
+
+def test_a_doc_number_beside_the_signer_is_the_plans_own():
+    text = "测试省人民政府文件\n测政〔2022〕5号　　签发人：某某\n\n测试省测试工作实施方案\n一、目标\n做好工作。\n"
+    meta = meta_of(text)
+    assert meta.doc_number == "测政〔2022〕5号" and meta.issuers == ["测试省人民政府"]
+
+
+def test_a_national_body_with_a_local_branch_is_not_national():
+    text = "关于印发测试方案的通知\n各有关单位：\n现印发给你们。\n\n国家税务总局上海市税务局\n2023年1月2日\n\n测试方案\n一、目标\n做好。\n"
+    meta = meta_of(text)
+    assert (meta.region, meta.level) == ("上海市", "province")

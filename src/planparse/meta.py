@@ -62,7 +62,8 @@ _TAIL_LINES = 6
 _NOT_A_SIGNER = re.compile(r"^特此(通知|函告|通告|公告)|^此页无正文|^（此件")
 _REPEALS = re.compile(r"废止|停止执行|不再执行|同时失效")
 # A 文号 alone on its line: the plan's own (`国发〔2018〕38号`, `闵吴府发〔2021〕3号`).
-_OWN_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}\s*[〔\[［(（【C]?\s*\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号$")
+_OWN_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}\s*[〔\[［(（【C]?\s*\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号"
+                              r"(?:\s*签发人[：:].{0,12})?$")  # `豫政〔2022〕5号 签发人：王某`
 
 
 def build_meta(frame: Frame, dropped: list[Dropped], body_kinds: set[str], source_lines: Sequence[str] = ()) -> Meta:
@@ -344,11 +345,12 @@ def _place(title: str, issuers: list[str], printed: dict[str, dict[str, str]], f
     """(place, level): the region the title names, or the issuer's; national bodies have no region."""
     others = [printed[s].get(k, "") for s in (FRONT_MATTER, INFO_BLOCK) for k in ("issuers", "title")]
     context = "\n".join([title, *issuers, *others] + [line.text for line in frame.notice[:20]])
-    titled = _first_place(_masked(title), context)
     issued = next((p for p in (_first_place(text, context) for text in issuers + others) if p), None)
+    if issued is None and issuers and all(_NATIONAL.match(name) for name in issuers):
+        return None, "national"  # the State Council's plan for one province is still a national document
+    titled = _first_place(_masked(title), context)
     if titled is None and issued is None:
-        national = issuers and all(_NATIONAL.match(name) for name in issuers)
-        return None, ("national" if national else None)
+        return None, None
     place = _more_specific(titled, issued)
     return place, place.level
 

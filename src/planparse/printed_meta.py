@@ -19,7 +19,7 @@ _FIELD_KEYS = {
     "title": ("标题", "名称", "文件名称", "文件标题"),
     "doc_number": ("文号", "发文字号", "文件编号", "发文文号", "文件字号"),
     "issuers": ("发布单位", "发布机构", "发文机关", "发文单位", "发布部门", "制定机关", "发布机关"),
-    "signed": ("成文日期", "签发日期", "发文日期"),
+    "signed": ("成文日期", "成文时间", "签发日期", "发文日期"),
     "published": ("发布日期", "公布日期", "印发日期"),
 }
 _FIELD_BY_KEY = {key: name for name, keys in _FIELD_KEYS.items() for key in keys}
@@ -99,9 +99,10 @@ def _pairs(record: Dropped) -> list[tuple[str, str]]:
     if record.reason == FRONT_MATTER:
         key, sep, value = text.partition(":")
         return [(key.strip(), value)] if sep else []
-    if "|" in text:
-        cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+    cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+    if len(cells) > 1 and is_info_row(cells):  # `| 索 引 号 | … | 发文字号 | … |`
         return [(cells[i].rstrip("：:"), cells[i + 1]) for i in range(0, len(cells) - 1, 2)]
+    text = text.replace("|", " ")  # `索引号：… | 主题分类：…`
     if "\n" in text or info_key_line(text):
         key, _, value = text.partition("\n")
         return [(info_key_line(key) or key, value)]
@@ -109,6 +110,12 @@ def _pairs(record: Dropped) -> list[tuple[str, str]]:
 
 
 def _unspace_keys(line: str) -> str:
-    """`索 引 号：…` → `索引号：…`: sites space out three-character keys to align them."""
-    return re.sub(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\s+([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=\s*[：:】])",
-                  r"\1\2\3", line)
+    """`索 引 号：…`, `文　　号：…` → `索引号：…`, `文号：…`: sites space out short keys to align them."""
+    def join(found: re.Match) -> str:
+        key = re.sub(r"\s+", "", found.group())
+        return key if key in INFO_KEYS else found.group()
+    return _SPACED_KEY.sub(join, line)
+
+
+# Two to five characters with spaces between them, right before a key's colon or closing 】.
+_SPACED_KEY = re.compile(r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,4}(?=\s*[：:】])")
