@@ -310,3 +310,7 @@ def test_a_national_body_with_a_local_branch_is_not_national():
     text = "关于印发测试方案的通知\n各有关单位：\n现印发给你们。\n\n国家税务总局上海市税务局\n2023年1月2日\n\n测试方案\n一、目标\n做好。\n"
     meta = meta_of(text)
     assert (meta.region, meta.level) == ("上海市", "province")
+
+
+def test_a_reprint_title_line_in_brackets_is_the_title_without_them():
+    assert meta_of("《测试市养老服务实施方案》\n一、目标\n做好工作。\n").title == "测试市养老服务实施方案"

@@ -71,7 +71,7 @@ def build_meta(frame: Frame, dropped: list[Dropped], body_kinds: set[str], sourc
     joint issuers (`上海市交通委员会  上海海事局`), which normalising takes out."""
     printed = printed_fields(dropped)
     notice = _notice_title(frame)
-    plan_title = "".join(line.text for line in frame.title)
+    plan_title = _strip_brackets("".join(line.text for line in frame.title))  # a reprint's `《…方案》` line
     notice_text = "".join(line.text for line in notice)
     title = (plan_title or notice_text or printed[FRONT_MATTER].get("title") or printed[INFO_BLOCK].get("title")
              or _title_from_notice(frame.notice + frame.preamble))
@@ -107,7 +107,7 @@ def _notice_title(frame: Frame) -> list[Line]:
             if len(part) > _NOTICE_PART_MAX or part[-1] in "。，；：:":
                 break
             joined += part
-            if _NOTICE_TITLE_END.search(joined) and not joined.startswith(("现将", "为", "根据", "各", "特此")):
+            if _NOTICE_TITLE_END.search(joined) and not joined.startswith(("现将", "为", "根据", "各", "特此", "附件")):
                 return lines[start:start + count]
     return []
 
