@@ -10,7 +10,6 @@ import pytest
 from planparse.extract import extract_text
 from planparse.fields.regions import find_places
 from planparse.meta import cn_date
-from planparse.models import Dropped
 from planparse.normalize import normalize
 from planparse.printed_meta import FRONT_MATTER, INFO_BLOCK, printed_fields
 
