@@ -313,3 +313,21 @@ def test_a_national_body_with_a_local_branch_is_not_national():
 
 def test_a_reprint_title_line_in_brackets_is_the_title_without_them():
     assert meta_of("《测试市养老服务实施方案》\n一、目标\n做好工作。\n").title == "测试市养老服务实施方案"
+
+
+@pytest.mark.parametrize("signed, printed, issuers", [
+    ("市测试委", "测试市测试委员会", ["测试市测试委员会"]),
+    ("区政府办公室", "测试区人民政府办公室", ["测试区人民政府办公室"]),
+    ("国务院", "国务院办公厅", ["国务院"]),
+    ("测试市应急委员会", "测试市应急管理局", ["测试市应急委员会"]),
+])
+def test_a_shortened_signature_takes_the_full_name_printed_in_the_page_metadata(signed, printed, issuers):
+    text = (f"---\n发布单位: {printed}\n---\n关于印发测试方案的通知\n各有关单位：\n现印发给你们。\n\n{signed}\n"
+            "2023年1月2日\n\n测试方案\n一、目标\n做好。\n")
+    assert meta_of(text).issuers == issuers
+
+
+@pytest.mark.parametrize("issuer", ["全国人民代表大会常务委员会", "国务院扶贫开发领导小组办公室", "生态环境部办公厅"])
+def test_national_bodies(issuer):
+    text = f"关于印发测试办法的通知\n各有关单位：\n现印发给你们。\n\n{issuer}\n2023年1月2日\n\n测试办法\n第一条 为了测试。\n"
+    assert meta_of(text).level == "national"

@@ -16,9 +16,9 @@ _MASTHEAD = re.compile(r"^(.{2,30}?)文件$")
 _TITLE_ISSUERS = re.compile(r"^(?P<issuers>.+?)(?:关于|印发|转发|下发|发布)")
 _ISSUER_SPLIT = re.compile(r"[\s、，,；;]+")
 # Bodies of the central government: `国务院`, `国务院办公厅`, `国家发展改革委`, `财政部`, `中共中央办公厅`.
-NATIONAL = re.compile(r"^(?:国务院|中共中央|全国人民代表大会|全国人大|中央"
+NATIONAL = re.compile(r"^(?:国务院[\u4e00-\u9fff]*|中共中央|全国人民代表大会(?:常务委员会)?|全国人大(?:常委会)?|中央"
                       r"|国家[\u4e00-\u9fff]{1,12}(?:委员会|委|局|署|总局)"
-                      r"|[\u4e00-\u9fff]{1,8}部|中国人民银行|海关总署|审计署|国务院[\u4e00-\u9fff]{1,8}(?:委|会|办))"
+                      r"|[\u4e00-\u9fff]{1,8}部|中国人民银行|海关总署|审计署)"
                       r"(?:办公厅|办公室)?$")
 _NOT_A_SIGNER = re.compile(r"^特此(通知|函告|通告|公告)|^此页无正文|^（此件")
 
@@ -27,23 +27,45 @@ def find_issuers(frame: Frame, notice_title: list[Line], printed: dict[str, dict
              source_lines: Sequence[str]) -> list[str]:
     signed = _signature_issuers(frame, source_lines)
     titled = _title_issuers(notice_title, source_lines) or _title_issuers(frame.title, source_lines)
-    # The header prints the full names a signature may shorten (`市交通委` for 上海市交通委员会).
+    printed_names = [_split_names(printed[source].get("issuers", "")) for source in (FRONT_MATTER, INFO_BLOCK)]
+    found = signed or titled
+    # The notice title prints the full names a signature may shorten (`市交通委` for 上海市交通委员会).
     if signed and len(titled) == len(signed) and sum(map(len, titled)) > sum(map(len, signed)):
         return titled
-    if signed or titled:
-        return signed or titled
+    # So may a page's metadata, which is trusted less: only a name that is plainly the same body.
+    for full in printed_names:
+        if found and len(full) == len(found) and _shortened(found, full):
+            return full
+    if found:
+        return found
     adopted = adoption(frame)
     if adopted:
         return [adopted[1]]
-    for source in (FRONT_MATTER, INFO_BLOCK):
-        value = printed[source].get("issuers")
-        if value:
-            return [name for name in _ISSUER_SPLIT.split(value) if name]
+    for names in printed_names:
+        if names:
+            return names
     for line in frame.notice:
         masthead = _MASTHEAD.match(line.text)
         if masthead:
             return [masthead.group(1)]
     return []
+
+
+def _split_names(value: str) -> list[str]:
+    return [name for name in _ISSUER_SPLIT.split(value) if name]
+
+
+def _shortened(names: list[str], full: list[str]) -> bool:
+    """`市交通委` for 上海市交通委员会, `区政府办公室` for …区人民政府办公室: each name's characters appear in order
+    in the full one, which ends the same way (`国务院` is no shortening of 国务院办公厅)."""
+    return full != names and all(_shortening(name, whole) for name, whole in zip(names, full))
+
+
+def _shortening(name: str, whole: str) -> bool:
+    rest = iter(whole)
+    in_order = all(ch in rest for ch in name)
+    same_end = bool(re.search(re.escape(name[-1]) + r"[\u4e00-\u9fff]{0,2}$", whole))  # 委 → 委员会, 办 → 办公室
+    return len(whole) >= len(name) and in_order and same_end
 
 
 def _signature_issuers(frame: Frame, source_lines: Sequence[str]) -> list[str]:
