@@ -117,7 +117,7 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
     closing_text = join_lines([(line, line.text) for line in frame.closing])
     plan = Plan(
         source=Source(file=file, sha256=sha256, encoding=encoding, encoding_method=encoding_method, format=format),
-        meta=build_meta(frame, dropped, body_kinds),
+        meta=build_meta(frame, dropped, body_kinds, text.splitlines()),
         default_deadline=default_deadline(closing_text) if closing_text else None,
         front_matter=_blocks(frame, ("notice", "title", "preamble")),
         chapters=chapters,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Dropped
+from .printed_meta import FRONT_MATTER, INFO_BLOCK, front_matter_end, info_key_line, is_info_line, is_info_row
 
 
 @dataclass
@@ -40,6 +41,10 @@ _BOILERPLATE = re.compile(
     r"打印本页|关闭窗口|【?打印】?|【?关闭】?|扫一扫|字体|索引号|主题分类|发文机关|成文日期|文号|责任编辑|"
     r"【大\s*中\s*小】|上一篇|下一篇|返回顶部|收藏|微信|微博)"
 )
+# `<!-- INFO END -->`: a converter's marker in a Markdown copy.
+_HTML_COMMENT = re.compile(r"^<!--.*-->$")
+# `首页 > 政务公开 > 政策文件 > 正文`, `当前位置：首页>>通知公告`: a web page's breadcrumb, never a title.
+_BREADCRUMB = re.compile(r"^(?:当前位置|您(?:现在)?的?位置|首页).{0,80}?(?:>|＞|›|»|/)")
 _BOILERPLATE_MAX_LEN = 60
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2010-\u2027\u300a-\u300f"
@@ -128,12 +133,41 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
     dropped: list[Dropped] = []
     table = _Table()
     blank = brk = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    raw_lines = text.splitlines()
+    front_matter = front_matter_end(raw_lines)
+    info_key: tuple[int, str] | None = None  # an info-block key alone on its line, waiting for its value
+    for number, raw in enumerate(raw_lines, start=1):
         stripped = raw.strip()
         if not stripped:
             blank = True
             continue
+        if number <= front_matter:
+            dropped.append(Dropped(lines=(number, number), reason=FRONT_MATTER, text=stripped))
+            blank = True
+            continue
+        if front_matter and not kept and stripped.startswith(">"):
+            # The scraper's own note under its front matter (`> 本文正文由脚本…提取`), not the document's text.
+            dropped.append(Dropped(lines=(number, number), reason="scraper note", text=stripped))
+            blank = True
+            continue
+        if info_key is not None:
+            key_number, key_text = info_key
+            info_key = None
+            if info_key_line(stripped) is None and len(stripped) <= _BOILERPLATE_MAX_LEN and "|" not in stripped:
+                dropped.append(Dropped(lines=(key_number, number), reason=INFO_BLOCK, text=f"{key_text}\n{stripped}"))
+                continue
+            dropped.append(Dropped(lines=(key_number, key_number), reason=INFO_BLOCK, text=key_text))
+        if info_key_line(stripped):
+            table.flush(dropped)
+            info_key = (number, stripped)
+            blank = True
+            continue
         cells = _table_cells(raw.rstrip("\r\n"))
+        if (cells is not None and is_info_row(cells)) or (cells is None and is_info_line(stripped)):
+            table.flush(dropped)
+            dropped.append(Dropped(lines=(number, number), reason=INFO_BLOCK, text=stripped))
+            blank = True
+            continue
         if cells is None and not _TABLE_RULE.match(stripped):
             table.flush(dropped)
         elif _TABLE_RULE.match(stripped):
@@ -167,6 +201,14 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
             dropped.append(Dropped(lines=(number, number), reason="web page boilerplate", text=stripped))
             blank = True
             continue
+        if _HTML_COMMENT.match(stripped):
+            dropped.append(Dropped(lines=(number, number), reason="html comment", text=stripped))
+            blank = True
+            continue
+        if _BREADCRUMB.match(stripped):
+            dropped.append(Dropped(lines=(number, number), reason="web page breadcrumb", text=stripped))
+            blank = True
+            continue
         content, markup = _strip_markup(stripped)
         if markup:
             dropped.append(Dropped(lines=(number, number), reason="markdown markup", text=markup))
@@ -180,6 +222,8 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
             continue
         kept.append(Line(number, content, blank_before=blank or not kept, break_before=brk))
         blank = brk = False
+    if info_key is not None:
+        dropped.append(Dropped(lines=(info_key[0], info_key[0]), reason=INFO_BLOCK, text=info_key[1]))
     table.flush(dropped)
     kept = _drop_page_numbers(kept, dropped)
     _mark_long_gaps(kept)

@@ -13,8 +13,19 @@ from .tree import TERMINAL
 
 # `2022年5月25日`, `2023年3月17日` alone on a line (a signature date).
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+# The same in Chinese numerals, `二〇〇四年六月二十六日`, `二○一○年十二月二十五日` (〇, ○ or a letter O for zero).
+CN_DATE_LINE = re.compile(r"^[〇○O零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 # A plan title: `南阳市法治政府建设实施方案`, `《…实施方案（2021—2025年）》重要举措分工方案`, `…工作方案`.
-_TITLE_WORDS = re.compile(r"(方案|纲要|规划|办法|细则|意见|计划|规定|要点|条例|清单|分工表)")
+_TITLE_WORDS = re.compile(r"(方案|纲要|规划|办法|细则|意见|计划|规定|要点|要求|条例|清单|分工表|规则|预案|措施|分解表?)")
+# The title word ends a title, before a tail such as `（2022—2025年）` or `（试行）`: `关于贯彻《…条例》` does not end.
+_TITLE_END = re.compile(rf"{_TITLE_WORDS.pattern}(?:[（(][^（）()]{{1,16}}[）)])?$")
+# A news reprint's title stands alone in 《》: `《…实施方案》`.
+_BRACKETED_TITLE = re.compile(rf"^《.+{_TITLE_WORDS.pattern}(?:[（(][^（）()]{{1,16}}[）)])?》$")
+# Lines that are whole on their own and never the first part of a title: `附件1`, `中共南阳市委文件`, a 文号.
+_NOT_TITLE_START = re.compile(r"^附件|^[（(].*[）)]$|文件$|通知$|函$|〕\s*\d{1,5}\s*号$")
+# A title printed over two or three lines: each part short and without closing punctuation.
+_TITLE_PART_MAX = 40
+_TITLE_PARTS_MAX = 3
 # `（2022—2025年）`, `（征求意见稿）`, `(试行)` on their own line under a title.
 _TITLE_TAIL = re.compile(r"^[（(《]?[^。，]{1,16}[）)》]$")
 # An issuing body on a signature line: `中共南阳市委`, `南阳市人民政府`, `…领导小组办公室`.
@@ -23,8 +34,6 @@ _ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）·]{2,40}(委|政府|办公室|委
 _CLOSING = re.compile(r"(本方案|本实施方案|本意见|本办法|本通知|本细则|本规划|认真贯彻落实|原则上应当在.{2,20}完成)")
 # A paragraph addressed to every recipient after the last item: `各地区、各部门要…`, `各有关部门…`.
 _CLOSING_START = re.compile(r"^各(地区|部门|有关|省)")
-# `二〇〇五年六月十一日`: a signature date in Chinese numerals.
-_CN_DATE_LINE = re.compile(r"^[〇○O零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$")
 # `（此件公开发布）`, `（本文有删减）`: notes printed under a signature.
 _PUBLICATION_NOTE = re.compile(r"^[（(](此件公开发布|此件不公开|此件主动公开|本文有删减|此页无正文)[）)]$")
 # `抄送：…`, `… 2021年3月18日印发`: the distribution footer of an official document.
@@ -81,7 +90,7 @@ def _body_end(lines: list[Line], markers: list[Marker | None], start: int) -> in
 
 
 def _is_footer(text: str) -> bool:
-    return bool(DATE_LINE.match(text) or _CN_DATE_LINE.match(text) or _ORG_LINE.match(text)
+    return bool(DATE_LINE.match(text) or CN_DATE_LINE.match(text) or _ORG_LINE.match(text)
                 or _DISTRIBUTION.search(text) or _PUBLICATION_NOTE.match(text)) and len(text) <= 80
 
 
@@ -90,7 +99,7 @@ def _split_front(front: list[Line], frame: Frame) -> None:
     if title_at is None:
         frame.preamble = front
         return
-    end = title_at + 1
+    end = title_at + _title_parts(front, title_at)
     while end < len(front) and _TITLE_TAIL.match(front[end].text) and len(front[end].text) <= 20:
         end += 1
     frame.notice = front[:title_at]
@@ -99,22 +108,45 @@ def _split_front(front: list[Line], frame: Frame) -> None:
 
 
 def _title_index(front: list[Line]) -> int | None:
-    candidates = [i for i, line in enumerate(front) if _looks_like_title(line.text)]
+    candidates = [i for i in range(len(front)) if _title_parts(front, i)]
     if not candidates:
         return None
     # A notice (印发通知) comes first and ends with its date; the plan's own title follows it.
-    dates = [i for i, line in enumerate(front) if DATE_LINE.match(line.text)]
+    dates = [i for i, line in enumerate(front) if DATE_LINE.match(line.text) or CN_DATE_LINE.match(line.text)]
     after_notice = [i for i in candidates if dates and i > dates[-1]]
     return after_notice[0] if after_notice else candidates[0]
+
+
+def _title_parts(front: list[Line], start: int) -> int:
+    """How many lines from `start` make a title (`关于贯彻《…条例》` / `推进…的实施方案`), or 0."""
+    first = front[start].text
+    if _looks_like_title(first):
+        return 1
+    if (_ORG_LINE.match(first) or DATE_LINE.match(first) or CN_DATE_LINE.match(first)
+            or _NOT_TITLE_START.search(first) or len(first) < 4):
+        return 0
+    joined = ""
+    for count in range(1, min(_TITLE_PARTS_MAX, len(front) - start) + 1):
+        part = front[start + count - 1].text
+        if count > 1 and (len(part) > _TITLE_PART_MAX or part[-1] in TERMINAL + "，、：:"
+                          or DATE_LINE.match(part) or CN_DATE_LINE.match(part)):
+            return 0
+        joined += part
+        if _looks_like_title(joined):
+            return count
+        if len(part) > _TITLE_PART_MAX or part[-1] in TERMINAL + "，、：:":
+            return 0
+    return 0
 
 
 def _looks_like_title(text: str) -> bool:
     return (
         len(text) <= 70
-        and bool(_TITLE_WORDS.search(text))
+        and bool(_TITLE_END.search(text) or _BRACKETED_TITLE.match(text))
         and text[-1] not in TERMINAL + "，、"
         and not text.endswith("通知")
         and not text.startswith(("现将", "为", "根据", "各"))
+        and not any(mark in text for mark in ">＞›»")  # a breadcrumb `首页 > 政策 > 正文`
     )
 
 
@@ -123,7 +155,7 @@ def _split_back(back: list[Line], frame: Frame) -> None:
         text = line.text
         if _DISTRIBUTION.search(text):
             frame.distribution.append(line)
-        elif (DATE_LINE.match(text) or _ORG_LINE.match(text)) and not frame.distribution:
+        elif (DATE_LINE.match(text) or CN_DATE_LINE.match(text) or _ORG_LINE.match(text)) and not frame.distribution:
             frame.signature.append(line)
         elif frame.signature or frame.distribution:
             frame.distribution.append(line)

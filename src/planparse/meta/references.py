@@ -1,0 +1,44 @@
+"""The plan's own 文号 and the documents it cites as its basis; the one is never the other."""
+
+from __future__ import annotations
+
+import re
+
+from ..fields import find_citations, find_doc_number
+from ..models import DocRef
+from ..normalize import Line
+from ..outline.frame import Frame
+from ..printed_meta import FRONT_MATTER, INFO_BLOCK
+
+_REPEALS = re.compile(r"废止|停止执行|不再执行|同时失效")
+# A 文号 alone on its line: the plan's own (`国发〔2018〕38号`, `闵吴府发〔2021〕3号`).
+_OWN_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}\s*[〔\[［(（【C]?\s*\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号"
+                              r"(?:\s*签发人[：:].{0,12})?$")  # `豫政〔2022〕5号 签发人：王某`
+
+
+def own_doc_number(frame: Frame, printed: dict[str, dict[str, str]]) -> str | None:
+    for line in frame.notice + frame.title + frame.preamble:
+        if _OWN_NUMBER_LINE.match(line.text):
+            return find_doc_number(line.text)
+    for source in (FRONT_MATTER, INFO_BLOCK):
+        value = printed[source].get("doc_number")
+        if value and find_doc_number(value):
+            return find_doc_number(value)
+    return None
+
+
+def basis(frame: Frame, notice_title: list[Line], own_number: str | None, own_titles: set[str]) -> list[DocRef]:
+    """Documents cited in the notice and the preamble; the plan itself (its 文号, the title the notice
+    transmits it under) is never one of them."""
+    own = {_bare(title) for title in own_titles if title}
+    skip = {id(line) for line in notice_title}
+    lines = [line.text for line in frame.notice + frame.preamble if id(line) not in skip
+             and not _OWN_NUMBER_LINE.match(line.text)]
+    # `原《…》（沪交法〔2023〕415号）同时废止`: a document the plan repeals is not its basis.
+    sentences = [s for s in re.split(r"(?<=。)", "\n".join(lines)) if not _REPEALS.search(s)]
+    return [ref for ref in find_citations("".join(sentences))
+            if not (own_number and ref.doc_number == own_number) and not (ref.title and _bare(ref.title) in own)]
+
+
+def _bare(title: str) -> str:
+    return re.sub(r"[《》〈〉\s]", "", title)
