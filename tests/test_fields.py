@@ -380,6 +380,83 @@ ASSIGNMENTS = [
     ("由区司法局牵头，各部门配合", _assignments()),
 ]
 
+# Every label real plans use for units, hand-written in the style of the genre (city, district and national plans).
+# Roles: 牵头单位/牵头部门 → lead; 参加/配合部门/支撑单位 → participating; 责任单位/责任部门/实施部门/负责部门 → responsible.
+LABELLED_UNITS = [
+    ("完善公交线网。（牵头部门：市发展改革委；实施部门：各区政府；配合部门：市财政局）",
+     _assignments(lead=["市发展改革委"], participating=["市财政局"], responsible=["各区政府"])),
+    # fields separated by a comma, not a semicolon
+    ("推进旧区改造。（牵头单位：区建管委、某某街道，支撑单位：区财政局、区规划资源局）",
+     _assignments(lead=["区建管委", "某某街道"], participating=["区财政局", "区规划资源局"])),
+    # 适用范围 is a field of its own, never a unit
+    ("放宽外资准入限制。（负责部门：人力资源社会保障部、住房城乡建设部；适用范围：所有自贸试验区）",
+     _assignments(responsible=["人力资源社会保障部", "住房城乡建设部"])),
+    ("支持开展保税维修。（负责部门：商务部、海关总署，适用范围：某某自贸试验区）",
+     _assignments(responsible=["商务部", "海关总署"])),
+    ("（负责部门：人民银行等部门，适用范围：某某自贸试验区）", _assignments(responsible=["人民银行"])),
+    # a 时间节点 beside the unit, after a full stop inside the group
+    ("优化信号配时。（责任部门：市交通委。时间节点：2025年3月）",
+     _assignments(responsible=["市交通委"], deadlines=["2025年3月"])),
+    ("建设充电设施。（责任单位：区交通委、各街镇；时间节点：2019年）",
+     _assignments(responsible=["区交通委", "各街镇"], deadlines=["2019年"])),
+    # the tortoise-shell brackets some plans use for the whole group
+    ("推进垃圾分类。〔责任单位：区绿化市容局、各街镇〕", _assignments(responsible=["区绿化市容局", "各街镇"])),
+    ("〔牵头单位：区民政局；配合单位：区财政局〕", _assignments(lead=["区民政局"], participating=["区财政局"])),
+    # units kept as printed, brackets included
+    ("（牵头部门：区委组织部（区公务员局）；实施部门：各街镇（园区））",
+     _assignments(lead=["区委组织部（区公务员局）"], responsible=["各街镇（园区）"])),
+    ("牵头部门：市交通委科技信息处、港务监管处\n实施部门：市港航中心、各区交通主管部门",
+     _assignments(lead=["市交通委科技信息处", "港务监管处"], responsible=["市港航中心", "各区交通主管部门"])),
+    ("责任部门：区建设管理委\n支撑单位：相关街镇", _assignments(participating=["相关街镇"], responsible=["区建设管理委"])),
+]
+
+
+@pytest.mark.parametrize("text, expected", LABELLED_UNITS)
+def test_labelled_units(text, expected):
+    assert find_assignments(text) == expected
+
+
+# Units named by a role verb instead of a label: X牵头负责 → lead, Y组织落实 / 负责落实 / X负责 → responsible,
+# 组织配合 → participating; 按职责分工, 会同有关部门, 等部门 and a stray 负责 are dropped from the names.
+ROLE_PHRASED_UNITS = [
+    ("加强监管执法。（市住房城乡建设管理委牵头负责，各区政府组织落实）",
+     _assignments(lead=["市住房城乡建设管理委"], responsible=["各区政府"])),
+    ("（市消防救援总队牵头负责、市公安局、各区政府组织落实）",
+     _assignments(lead=["市消防救援总队"], responsible=["市公安局", "各区政府"])),
+    ("（市发展改革委、市财政局牵头负责，市民政局按职责组织配合）",
+     _assignments(lead=["市发展改革委", "市财政局"], participating=["市民政局"])),
+    ("（各部门按职责分工牵头负责、各区政府组织落实）", _assignments(lead=["各部门"], responsible=["各区政府"])),
+    ("（市市场监管局、市公安局按职责分工负责落实、各区政府组织落实）",
+     _assignments(responsible=["市市场监管局", "市公安局", "各区政府"])),
+    # a stray 负责 in the middle of a list
+    ("（市建设管理委牵头负责，市财政局、市国资委负责、市消防救援总队、各区政府组织落实）",
+     _assignments(lead=["市建设管理委"], responsible=["市财政局", "市国资委", "市消防救援总队", "各区政府"])),
+    ("（市应急局、市经济信息化委、各区政府组织落实）", _assignments(responsible=["市应急局", "市经济信息化委", "各区政府"])),
+    ("（市教委、各区政府牵头负责）", _assignments(lead=["市教委", "各区政府"])),
+    # national plans: （X部负责）
+    ("完善价格机制。（国家发展改革委负责）", _assignments(responsible=["国家发展改革委"])),
+    ("（交通运输部、财政部负责）", _assignments(responsible=["交通运输部", "财政部"])),
+    ("（教育部会同有关部门负责）", _assignments(responsible=["教育部"])),
+    ("（各街镇（园区）牵头负责，区绿化市容局配合）",
+     _assignments(lead=["各街镇（园区）"], participating=["区绿化市容局"])),
+    # a sentence of its own
+    ("建立联席会议制度。区司法局牵头，各街镇按职责分工负责。", _assignments(lead=["区司法局"], responsible=["各街镇"])),
+    ("区民政局牵头负责，各街镇组织落实。", _assignments(lead=["区民政局"], responsible=["各街镇"])),
+    # prose, not role phrasing
+    ("持续抓好服务型行政执法和行政执法责任制落实。", _assignments()),
+    ("建立政府负总责、司法行政部门牵头、各职能部门为主体的行政调解工作机制。", _assignments()),
+    ("成立工作专班，由区绿化市容局牵头，区建管委、区交通委配合，统筹推进。", _assignments()),
+    ("（以下简称收集、运输单位）", _assignments()),
+    ("（各单位全年不少于一场）", _assignments()),
+    ("（企业直接向国家发展改革委申报，不需省级发展改革部门转报）", _assignments()),
+    ("要对企业依法负责。", _assignments()),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROLE_PHRASED_UNITS)
+def test_role_phrased_units(text, expected):
+    assert find_assignments(text) == expected
+
 
 @pytest.mark.parametrize("text, expected", ASSIGNMENTS)
 def test_find_assignments(text, expected):
@@ -394,6 +471,9 @@ ASSIGNMENT_LINES = [
     ("（责任单位：县司法局）", True),
     ("——牵头单位：区司法局；配合单位：区法院", True),
     ("完成时限：2023年年底前", True),
+    ("〔责任单位：区绿化市容局〕", True),
+    ("实施部门：各区政府", True),
+    ("适用范围：所有自贸试验区", False),
     ("推进综合执法。（责任单位：县司法局）", False),
     ("工作任务：", False),
     ("（1）网络检索：本级政府全部行政审批事项清单在网上公开", False),

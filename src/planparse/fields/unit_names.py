@@ -1,0 +1,26 @@
+"""Unit lists: `区委网信办、平桥公安分局等部门按职责分工负责` → the units it names, as printed."""
+
+from __future__ import annotations
+
+import re
+
+# One unit of a list: separators inside brackets do not split, so `各县（市、区）` stays whole.
+_UNIT_ITEM = re.compile(r"(?:[（(][^（()）\n]*[）)]|[^、，,；;\n])+")
+# Boilerplate after the last unit: `等部门按职责分工负责`, `按职责分工分别负责。`, `等单位`, `会同有关部门负责`.
+_TRAILER = re.compile(
+    r"(?:等(?:相关|有关|其他)?(?:部门|单位)?)?(?:会同(?:有关|相关|其他)?(?:部门|单位))?"
+    r"(?:按照?(?:各自)?职责(?:分工)?(?:分别)?负责|分别负责|负责)?[。．.\s]*\Z"
+)
+_HALF_BRACKETS = str.maketrans("()", "（）")
+# A unit names something: a lone bracket left by a broken list (`（`) is not one.
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
+def split_units(value: str) -> list[str]:
+    """`区委网信办、平桥公安分局等部门按职责分工负责` → [区委网信办, 平桥公安分局]; never splits inside brackets or on 和."""
+    units = []
+    for item in _UNIT_ITEM.findall(value):
+        unit = _TRAILER.sub("", item.strip()).strip().translate(_HALF_BRACKETS)
+        if _HAS_WORD.search(unit):
+            units.append(unit)
+    return units
