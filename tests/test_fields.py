@@ -64,7 +64,9 @@ DEADLINES = [
     ("2023年第三季度完成", [("2023年第三季度", "2023-09-30")]),
     ("2023年三季度末前", [("2023年三季度末前", "2023-09-30")]),
     ("2023年第一季度", [("2023年第一季度", "2023-03-31")]),
-    ("2023年6月前", [("2023年6月前", "2023-06-30")]),
+    # before June: the end of May (the corpus gold's reading, c11 and c17)
+    ("2023年6月前", [("2023年6月前", "2023-05-31")]),
+    ("2024年1月前", [("2024年1月前", "2023-12-31")]),
     ("2023年6月底", [("2023年6月底", "2023-06-30")]),
     ("2025年前全面建成", [("2025年前", "2025-12-31")]),
     ("2018 年年底前", [("2018 年年底前", "2018-12-31")]),
@@ -102,6 +104,8 @@ NOT_DEADLINES = [
     "2023年前三季度",
     "2025年前后",
     "完成时间：2022年起",
+    # a date that starts the work
+    "2023年第三季度全面启动替代改造实施工作",
 ]
 
 
@@ -113,6 +117,70 @@ def test_find_deadlines(text, expected):
 @pytest.mark.parametrize("text", NOT_DEADLINES)
 def test_not_deadlines(text):
     assert find_deadlines(text) == []
+
+
+# Annual plans print months without a year; with the plan's year they are deadlines of that year. `N月前` is before
+# month N (the end of month N−1); dates listed before one 前 share it; a month on its own (`于10月开展`) is a schedule.
+YEARLESS_DEADLINES = [
+    ("请各区于4月底前报送汇总表", [("4月底前", "2025-04-30")]),
+    ("11月前录入信息系统", [("11月前", "2025-10-31")]),
+    ("1月前完成部署", [("1月前", "2024-12-31")]),
+    ("7月中旬前完成自查", [("7月中旬前", "2025-07-20")]),
+    ("请服务办于7月21日前上报名单", [("7月21日前", "2025-07-21")]),
+    ("12月底完成验收", [("12月底", "2025-12-31")]),
+    ("于3月25日、6月25日、9月25日、11月30日前报送各季度进展表",
+     [("3月25日", "2025-03-25"), ("6月25日", "2025-06-25"), ("9月25日", "2025-09-25"), ("11月30日前", "2025-11-30")]),
+    ("于5月底前启动评估，9月底前开展修编", [("5月底前", "2025-05-31"), ("9月底前", "2025-09-30")]),
+    # a printed year wins over the plan's
+    ("2024年3月底前完成整治；5月前开展“回头看”", [("2024年3月底前", "2024-03-31"), ("5月前", "2025-04-30")]),
+    # schedules, recurring limits, durations and parts of longer dates are not yearless deadlines
+    ("并于10月开展年末跟踪指导", []),
+    ("每月15日前报送整治进展情况", []),
+    ("每年3月底前报送上年度情况", []),
+    ("次月5日前反馈", []),
+    ("整改期限为3个月", []),
+    ("2023年12月31日前完成", [("2023年12月31日前", "2023-12-31")]),
+    ("第十二月", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", YEARLESS_DEADLINES)
+def test_yearless_deadlines_take_the_plans_year(text, expected):
+    assert [(d.text, d.date) for d in find_deadlines(text, year=2025)] == expected
+
+
+@pytest.mark.parametrize("text", ["请各区于4月底前报送汇总表", "11月前录入信息系统", "于3月25日、11月30日前报送"])
+def test_yearless_deadlines_need_a_year(text):
+    """Without the plan's year a yearless month is never given a date, and the default reading is unchanged."""
+    assert find_deadlines(text) == []
+
+
+# Time-limit labels beside the units, and ranges that end at a year's end.
+TIME_NODES = [
+    ("（责任部门：市交通委。时间节点：2025年3月）", [("2025年3月", "2025-03-31")]),
+    ("（责任单位：区绿化市容局；时间节点：2019年）", [("2019年", "2019-12-31")]),
+    ("时间节点：2019年6月", [("2019年6月", "2019-06-30")]),
+    ("至2026年底，基本建成城市更新体系", [("2026年底", "2026-12-31")]),
+    ("2024年至2026年底", [("2026年底", "2026-12-31")]),
+    ("实现民用燃气替代改造，2024年6月前完成中心城区", [("2024年6月前", "2024-05-31")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TIME_NODES)
+def test_time_nodes(text, expected):
+    assert [(d.text, d.date) for d in find_deadlines(text)] == expected
+
+
+# A 时间节点 column cell of a task table: the whole cell is the value, so a bare month or year is a deadline.
+@pytest.mark.parametrize("cell, expected", [
+    ("2019年3月", [("2019年3月", "2019-03-31")]),
+    ("2019年", [("2019年", "2019-12-31")]),
+    ("2020年6月底前", [("2020年6月底前", "2020-06-30")]),
+    ("6月", [("6月", "2019-06-30")]),
+    ("长期坚持", []),
+])
+def test_time_node_cells(cell, expected):
+    assert [(d.text, d.date) for d in find_deadlines(cell, year=2019, in_field=True)] == expected
 
 
 RECURRING = [
@@ -133,6 +201,24 @@ RECURRING = [
 @pytest.mark.parametrize("text, expected", RECURRING)
 def test_find_recurring(text, expected):
     assert find_recurring(text) == expected
+
+
+# Recurring limits written in the prose of a measure, and time-limit values that are dates of an annual plan.
+PROSE_RECURRING = [
+    ("各养老服务机构明确1名联系人，每月15日前报送整治进展情况，2024年3月底前报送工作总结", 2024, ["每月15日前"]),
+    ("行政执法机关于每年 1 月 31 日前公开本机关上年度行政执法总体情况", None, ["每年 1 月 31 日前"]),
+    ("每季度末前报送台账", None, ["每季度末前"]),
+    # the field value is the recurring limit, found once
+    ("（责任单位：区司法局；完成时限：每年3月底前）", None, ["每年3月底前"]),
+    ("（完成时限：4月底前）", 2025, []),
+    ("（完成时限：4月底前）", None, ["4月底前"]),
+    ("每月开展一次检查", None, []),
+]
+
+
+@pytest.mark.parametrize("text, year, expected", PROSE_RECURRING)
+def test_prose_recurring(text, year, expected):
+    assert find_recurring(text, year=year) == expected
 
 
 DEFAULT_DEADLINES = [
@@ -522,14 +608,14 @@ GENRE_TEXT = st.text(alphabet=st.sampled_from(_GENRE_CHARS), max_size=200) | st.
 @settings(max_examples=300, deadline=None)
 @given(GENRE_TEXT)
 def test_find_deadlines_never_raises(text):
-    for deadline in find_deadlines(text):
+    for deadline in find_deadlines(text) + find_deadlines(text, year=2025) + find_deadlines(text, in_field=True):
         assert deadline.text
 
 
 @settings(max_examples=300, deadline=None)
 @given(GENRE_TEXT)
 def test_find_recurring_never_raises(text):
-    assert all(find_recurring(text))
+    assert all(find_recurring(text)) and all(find_recurring(text, year=2025))
 
 
 @settings(max_examples=300, deadline=None)
