@@ -525,6 +525,11 @@ ROLE_PHRASED_UNITS = [
     ("（教育部会同有关部门负责）", _assignments(responsible=["教育部"])),
     ("（各街镇（园区）牵头负责，区绿化市容局配合）",
      _assignments(lead=["各街镇（园区）"], participating=["区绿化市容局"])),
+    # inside a labelled value, the roles it names win over the label's
+    ("责任单位：市发展改革委牵头，市财政局、各区政府按职责分工负责",
+     _assignments(lead=["市发展改革委"], responsible=["市财政局", "各区政府"])),
+    ("（责任单位：区民政局牵头，各街镇配合；完成时限：2025年6月底前）",
+     _assignments(lead=["区民政局"], participating=["各街镇"], deadlines=["2025年6月底前"])),
     # a sentence of its own
     ("建立联席会议制度。区司法局牵头，各街镇按职责分工负责。", _assignments(lead=["区司法局"], responsible=["各街镇"])),
     ("区民政局牵头负责，各街镇组织落实。", _assignments(lead=["区民政局"], responsible=["各街镇"])),

@@ -37,7 +37,7 @@ _GROUP = re.compile(r"[（(〔]((?:[^（()）〔〕\n]|[（(][^（()）\n]{0,20}
 _SENTENCE = re.compile(r"[^。！？!?\n]{2,300}")
 
 
-def _clauses(phrase: str, *, names_bodies: bool = False) -> list[tuple[str, list[str]]]:
+def role_clauses(phrase: str, *, names_bodies: bool = False) -> list[tuple[str, list[str]]]:
     """The (role, units) of each clause when the whole phrase is role phrasing, else nothing; `names_bodies` asks
     that every unit also end like the name of a body."""
     phrase = phrase.strip().rstrip("。.")
@@ -60,9 +60,9 @@ def find_roles(text: str) -> list[tuple[str, list[str]]]:
     """(role, units) of each clause in a bracketed group or sentence that is wholly role phrasing, in order."""
     found: list[tuple[int, str, list[str]]] = []
     for group in _GROUP.finditer(text):
-        found.extend((group.start(), role, units) for role, units in _clauses(group.group(1)))
+        found.extend((group.start(), role, units) for role, units in role_clauses(group.group(1)))
     outside = _GROUP.sub(lambda group: "\0" * len(group.group()), text)
     for sentence in _SENTENCE.finditer(outside):
         if "\0" not in sentence.group():
-            found.extend((sentence.start(), role, units) for role, units in _clauses(sentence.group(), names_bodies=True))
+            found.extend((sentence.start(), role, units) for role, units in role_clauses(sentence.group(), names_bodies=True))
     return [(role, units) for _, role, units in sorted(found, key=lambda item: item[0])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .roles import find_roles
+from .roles import find_roles, role_clauses
 from .unit_names import split_units
 
 _KINDS = {
@@ -88,11 +88,23 @@ def find_assignments(text: str) -> Assignments:
                 target.append(item)
 
     for kind, value in _labelled_fields(text):
-        if kind != "other":
-            add(kind, [value] if kind == "deadline" else split_units(value))
+        if kind == "deadline":
+            add(kind, [value])
+        elif kind != "other":
+            for role, units in _value_roles(kind, value):
+                add(role, units)
     for kind, units in find_roles(text):
         add(kind, units)
     return found
+
+
+def _value_roles(kind: str, value: str) -> list[tuple[str, list[str]]]:
+    """The units of a labelled value under the label's role, unless the value assigns roles itself
+    (`责任单位：市发展改革委牵头，各区政府按职责分工负责`)."""
+    clauses = role_clauses(value)
+    if len(clauses) > 1 or any(role == "lead" for role, _ in clauses):
+        return clauses
+    return [(kind, split_units(value))]
 
 
 def _labelled_fields(text: str) -> list[tuple[str, str]]:
