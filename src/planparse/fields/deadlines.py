@@ -148,15 +148,15 @@ def _sharing_before(masked: str, matches: list[re.Match]) -> list[bool]:
     """For each date, whether it heads a list of dates whose last one says 前 (`3月25日、6月25日前`)."""
     shares = [False] * len(matches)
     for index in range(len(matches) - 2, -1, -1):
-        following = matches[index + 1]
-        if _LIST_SEPARATOR.match(masked[matches[index].end():following.start()]):
+        following, end = matches[index + 1], matches[index].end()
+        if following.start() - end <= 3 and _LIST_SEPARATOR.match(masked[end:following.start()]):
             shares[index] = bool(following.group("before")) or shares[index + 1]
     return shares
 
 
 def _scan(text: str, masked: str, fields: list[tuple[int, int]], year: int | None = None) -> list[Deadline]:
     field_starts = [start for start, _ in fields]
-    matches = [match for match in _DATE.finditer(masked) if match.group().strip()]
+    matches = list(_DATE.finditer(masked))
     if year is not None:
         matches = sorted(matches + _yearless_dates(masked, matches), key=lambda match: match.start())
     deadlines: list[Deadline] = []

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .unit_names import split_units
 
@@ -15,12 +16,16 @@ _VERB_ROLE = {
     "负责落实": "responsible", "组织落实": "responsible", "组织实施": "responsible", "抓好落实": "responsible",
     "具体落实": "responsible", "落实": "responsible", "负责": "responsible",
 }
+_VERB_LAST_CHARS = frozenset(verb[-1] for verb in _VERB_ROLE)
+_VERB_ALTERNATION = "|".join(sorted(_VERB_ROLE, key=len, reverse=True))  # longest first: 牵头负责 before 牵头
+# Verbs that give a role other than responsible: a labelled value without them keeps its label's role.
+ROLE_CHANGING = re.compile(r"牵头|配合|参与|参加|协助")
 # The end of a clause: what is not a unit (`会同有关部门`, `按职责分工`), the role verb (longest first, so `牵头负责`
 # wins over `牵头`), and a separator or the end — `市公安局牵头负责，`, `市国资委负责、`, `各部门按职责分工牵头负责、`,
 # `市民政局按职责组织配合`.
 _CLAUSE_END = re.compile(
-    r"(?:会同(?:有关|相关|其他)?(?:部门|单位))?(?:按照?(?:各自)?职责(?:分工)?(?:分别)?)?"
-    rf"(?P<verb>{'|'.join(sorted(_VERB_ROLE, key=len, reverse=True))})"
+    r"(?=[会按牵组配协参负抓具落])(?:会同(?:有关|相关|其他)?(?:部门|单位))?(?:按照?(?:各自)?职责(?:分工)?(?:分别)?)?"
+    rf"(?P<verb>{_VERB_ALTERNATION})"
     r"\s*(?P<separator>[，,、；;]\s*|\Z)"
 )
 # A unit name holds no function words: `由区司法局牵头` and `对企业依法负责` are prose, not role phrasing.
@@ -33,14 +38,19 @@ _BODY_NAME = re.compile(
 )
 # Role phrasing stands in a bracketed group (`（…牵头负责，…组织落实）`, one level of brackets inside for
 # `各街镇（园区）`) or as a sentence of its own; longer stretches are prose.
-_GROUP = re.compile(r"[（(〔]((?:[^（()）〔〕\n]|[（(][^（()）\n]{0,20}[）)]){2,300})[）)〕]")
-_SENTENCE = re.compile(r"[^。！？!?\n]{2,300}")
+_GROUP = re.compile(r"[（(〔]([^（()）〔〕\n]*(?:[（(][^（()）\n]{0,20}[）)][^（()）〔〕\n]*){0,5})[）)〕]")
+_MAX_GROUP_LEN = 300
+_SENTENCE_MARK = re.compile(r"[。！？!?\n]")
+_SENTENCE_END_VERB = re.compile(rf"(?=[牵组配协参负抓具落])(?:{_VERB_ALTERNATION})\s*(?=[。！？!?\n]|\Z)")
+_MAX_SENTENCE_LEN = 300
 
 
 def role_clauses(phrase: str, *, names_bodies: bool = False) -> list[tuple[str, list[str]]]:
     """The (role, units) of each clause when the whole phrase is role phrasing, else nothing; `names_bodies` asks
     that every unit also end like the name of a body."""
     phrase = phrase.strip().rstrip("。.")
+    if not phrase or phrase[-1] not in _VERB_LAST_CHARS or "：" in phrase or ":" in phrase:
+        return []  # no role verb at the end (most sentences), or labelled fields (read by their labels)
     clauses: list[tuple[str, list[str]]] = []
     position = 0
     for end in _CLAUSE_END.finditer(phrase):
@@ -59,10 +69,20 @@ def role_clauses(phrase: str, *, names_bodies: bool = False) -> list[tuple[str, 
 def find_roles(text: str) -> list[tuple[str, list[str]]]:
     """(role, units) of each clause in a bracketed group or sentence that is wholly role phrasing, in order."""
     found: list[tuple[int, str, list[str]]] = []
+    taken: list[tuple[int, int]] = []
     for group in _GROUP.finditer(text):
-        found.extend((group.start(), role, units) for role, units in role_clauses(group.group(1)))
-    outside = _GROUP.sub(lambda group: "\0" * len(group.group()), text)
-    for sentence in _SENTENCE.finditer(outside):
-        if "\0" not in sentence.group():
-            found.extend((sentence.start(), role, units) for role, units in role_clauses(sentence.group(), names_bodies=True))
+        clauses = role_clauses(group.group(1)) if len(group.group(1)) <= _MAX_GROUP_LEN else []
+        if clauses:
+            taken.append(group.span())
+            found.extend((group.start(), role, units) for role, units in clauses)
+    boundaries: list[int] = []
+    for verb in _SENTENCE_END_VERB.finditer(text):
+        if not boundaries:  # found once, and only for the few texts with a verb at a sentence end
+            boundaries = [0] + [mark.end() for mark in _SENTENCE_MARK.finditer(text)]
+        start = boundaries[bisect_right(boundaries, verb.start()) - 1]
+        # groups do not overlap, so the last one opening before the verb is the only one that may reach the sentence
+        last_group = bisect_right(taken, (verb.end(), 0)) - 1
+        in_group = last_group >= 0 and taken[last_group][1] > start
+        if verb.end() - start <= _MAX_SENTENCE_LEN and not in_group:
+            found.extend((start, role, units) for role, units in role_clauses(text[start:verb.end()], names_bodies=True))
     return [(role, units) for _, role, units in sorted(found, key=lambda item: item[0])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .roles import find_roles, role_clauses
+from .roles import ROLE_CHANGING, find_roles, role_clauses
 from .unit_names import split_units
 
 _KINDS = {
@@ -101,9 +101,10 @@ def find_assignments(text: str) -> Assignments:
 def _value_roles(kind: str, value: str) -> list[tuple[str, list[str]]]:
     """The units of a labelled value under the label's role, unless the value assigns roles itself
     (`责任单位：市发展改革委牵头，各区政府按职责分工负责`)."""
-    clauses = role_clauses(value)
-    if len(clauses) > 1 or any(role == "lead" for role, _ in clauses):
-        return clauses
+    if ROLE_CHANGING.search(value):
+        clauses = role_clauses(value)
+        if len(clauses) > 1 or any(role == "lead" for role, _ in clauses):
+            return clauses
     return [(kind, split_units(value))]
 
 
