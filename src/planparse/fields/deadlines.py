@@ -42,8 +42,8 @@ _NOT_BEFORE_MONTH = frozenset("0123456789.年月日每次本当上下同该个�
 _LIST_SEPARATOR = re.compile(r"\s*、\s*\Z")
 # A recurring time limit in prose: `每月15日前`, `每年 1 月 31 日前`, `每季度末前`.
 _RECURRING_LIMIT = re.compile(
-    r"每(?:年|月|季度|季|半年|周)\s*(?:[0-9一二三四五六七八九十]{1,2}\s*月\s*)?"
-    r"(?:[0-9]{1,2}\s*[日号]|上旬|中旬|下旬|底|末)?\s*(?:之前|以前|前(?![后三两二一四五六七八九十几0-9]))"
+    r"每(?:年|月|季度|季|半年|周)\s*(?:[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*)?"
+    r"(?:[0-9０-９]{1,2}\s*[日号]|上旬|中旬|下旬|底|末)?\s*(?:之前|以前|前(?![后三两二一四五六七八九十几0-9０-９]))"
 )
 # Texts without a year or a time-limit label (most measures) skip the masking.
 _YEAR_HINT = re.compile(r"[0-9０-９]{4}\s*年")
@@ -187,7 +187,7 @@ def find_deadlines(text: str, *, year: int | None = None, in_field: bool = False
 def find_recurring(text: str, *, year: int | None = None) -> list[str]:
     """Values of time-limit fields that are not dates (`长期坚持`, `持续推进`, `每年3月底前`, `2022年起`) and recurring
     limits in prose (`每月15日前报送`), in order of appearance. `year` as for find_deadlines."""
-    has_field, recurs = _FIELD_HINT.search(text), "每" in text
+    has_field, recurs = _FIELD_HINT.search(text), _RECURRING_LIMIT.search(text)
     if not has_field and not recurs:
         return []
     masked = _prepare(text)

@@ -24,7 +24,7 @@ ROLE_CHANGING = re.compile(r"牵头|配合|参与|参加|协助")
 # wins over `牵头`), and a separator or the end — `市公安局牵头负责，`, `市国资委负责、`, `各部门按职责分工牵头负责、`,
 # `市民政局按职责组织配合`.
 _CLAUSE_END = re.compile(
-    r"(?=[会按牵组配协参负抓具落])(?:会同(?:有关|相关|其他)?(?:部门|单位))?(?:按照?(?:各自)?职责(?:分工)?(?:分别)?)?"
+    r"(?:会同(?:有关|相关|其他)?(?:部门|单位))?(?:按照?(?:各自)?职责(?:分工)?(?:分别)?)?"
     rf"(?P<verb>{_VERB_ALTERNATION})"
     r"\s*(?P<separator>[，,、；;]\s*|\Z)"
 )
@@ -40,9 +40,12 @@ _BODY_NAME = re.compile(
 # `各街镇（园区）`) or as a sentence of its own; longer stretches are prose.
 _GROUP = re.compile(r"[（(〔]([^（()）〔〕\n]*(?:[（(][^（()）\n]{0,20}[）)][^（()）〔〕\n]*){0,5})[）)〕]")
 _MAX_GROUP_LEN = 300
-_SENTENCE_MARK = re.compile(r"[。！？!?\n]")
-_SENTENCE_END_VERB = re.compile(rf"(?=[牵组配协参负抓具落])(?:{_VERB_ALTERNATION})\s*(?=[。！？!?\n]|\Z)")
+_SENTENCE_MARKS = "。！？!?\n"
+_SENTENCE_END_VERB = re.compile(rf"(?:{_VERB_ALTERNATION})\s*(?=[。！？!?\n]|\Z)")
 _MAX_SENTENCE_LEN = 300
+# A role verb before a closing bracket, a sentence mark or the end: where the full patterns above are worth running.
+_CLOSE = "）)〕"
+_ROLE_END_HINT = re.compile(r"(?:负责|落实|牵头|配合|参与|参加|协助|实施)\s*(?:[）)〕。！？!?\n]|\Z)")
 
 
 def role_clauses(phrase: str, *, names_bodies: bool = False) -> list[tuple[str, list[str]]]:
@@ -70,19 +73,21 @@ def find_roles(text: str) -> list[tuple[str, list[str]]]:
     """(role, units) of each clause in a bracketed group or sentence that is wholly role phrasing, in order."""
     found: list[tuple[int, str, list[str]]] = []
     taken: list[tuple[int, int]] = []
-    for group in _GROUP.finditer(text):
+    if not _ROLE_END_HINT.search(text):
+        return []  # most texts: no role verb before a bracket, a sentence mark or the end
+    ends = {end.group()[-1] for end in _ROLE_END_HINT.finditer(text)}
+    for group in _GROUP.finditer(text) if ends & set(_CLOSE) else ():
         clauses = role_clauses(group.group(1)) if len(group.group(1)) <= _MAX_GROUP_LEN else []
         if clauses:
             taken.append(group.span())
             found.extend((group.start(), role, units) for role, units in clauses)
-    boundaries: list[int] = []
-    for verb in _SENTENCE_END_VERB.finditer(text):
-        if not boundaries:  # found once, and only for the few texts with a verb at a sentence end
-            boundaries = [0] + [mark.end() for mark in _SENTENCE_MARK.finditer(text)]
-        start = boundaries[bisect_right(boundaries, verb.start()) - 1]
+    for verb in _SENTENCE_END_VERB.finditer(text) if ends - set(_CLOSE) else ():
+        window = max(0, verb.start() - _MAX_SENTENCE_LEN)
+        start = max(text.rfind(mark, window, verb.start()) for mark in _SENTENCE_MARKS) + 1
+        if not start and window:
+            continue  # a longer stretch than a sentence of role phrasing: prose
         # groups do not overlap, so the last one opening before the verb is the only one that may reach the sentence
         last_group = bisect_right(taken, (verb.end(), 0)) - 1
-        in_group = last_group >= 0 and taken[last_group][1] > start
-        if verb.end() - start <= _MAX_SENTENCE_LEN and not in_group:
+        if last_group < 0 or taken[last_group][1] <= start:
             found.extend((start, role, units) for role, units in role_clauses(text[start:verb.end()], names_bodies=True))
     return [(role, units) for _, role, units in sorted(found, key=lambda item: item[0])]

@@ -11,6 +11,7 @@ _TRAILER = re.compile(
     r"(?:等(?:相关|有关|其他)?(?:部门|单位)?)?(?:会同(?:有关|相关|其他)?(?:部门|单位))?"
     r"(?:按照?(?:各自)?职责(?:分工)?(?:分别)?负责|分别负责|负责)?[。．.\s]*\Z"
 )
+_TRAILER_LAST_CHARS = frozenset("责门位。．.")  # how a trailer can end: most units have none, so skip the regex
 _HALF_BRACKETS = str.maketrans("()", "（）")
 # A unit names something: a lone bracket left by a broken list (`（`) is not one.
 _HAS_WORD = re.compile(r"[^\W_]")
@@ -20,7 +21,10 @@ def split_units(value: str) -> list[str]:
     """`区委网信办、平桥公安分局等部门按职责分工负责` → [区委网信办, 平桥公安分局]; never splits inside brackets or on 和."""
     units = []
     for item in _UNIT_ITEM.findall(value):
-        unit = _TRAILER.sub("", item.strip()).strip().translate(_HALF_BRACKETS)
+        unit = item.strip()
+        if unit[-1:] in _TRAILER_LAST_CHARS:
+            unit = _TRAILER.sub("", unit).strip()
+        unit = unit.translate(_HALF_BRACKETS)
         if _HAS_WORD.search(unit):
             units.append(unit)
     return units
