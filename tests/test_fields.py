@@ -133,8 +133,17 @@ YEARLESS_DEADLINES = [
     ("于5月底前启动评估，9月底前开展修编", [("5月底前", "2025-05-31"), ("9月底前", "2025-09-30")]),
     # a printed year wins over the plan's
     ("2024年3月底前完成整治；5月前开展“回头看”", [("2024年3月底前", "2024-03-31"), ("5月前", "2025-04-30")]),
-    # schedules, recurring limits, durations and parts of longer dates are not yearless deadlines
+    # periods of the plan's year
+    ("年底前完成验收", [("年底前", "2025-12-31")]),
+    ("今年年底前完成", [("今年年底前", "2025-12-31")]),
+    ("三季度末前完成评估", [("三季度末前", "2025-09-30")]),
+    ("上半年前出台细则", [("上半年前", "2025-06-30")]),
+    # schedules, recurring limits, durations, other years and parts of longer dates are not yearless deadlines
     ("并于10月开展年末跟踪指导", []),
+    ("明年底前完成", []),
+    ("前三季度累计完成", []),
+    ("第三季度开展督查", []),
+    ("每年底前报送总结", []),
     ("每月15日前报送整治进展情况", []),
     ("每年3月底前报送上年度情况", []),
     ("次月5日前反馈", []),

@@ -29,15 +29,19 @@ _DATE = re.compile(
     # 前, but not 前后 (about) or 前三季度 (the first three quarters).
     r"(?:\s*(?P<before>之前|以前|前(?![后三两二一四五六七八九十几0-9])))?"
 )
-# A month without a year, as annual plans write it: `4月底前`, `5月前`, `3月25日`, `11月30日前`, `7月中旬前`.
+# A date without a year, as annual plans write it: `4月底前`, `5月前`, `3月25日`, `11月30日前`, `7月中旬前`, and the
+# periods `年底前`, `今年年底前`, `上半年前`, `三季度末前`.
 _YEARLESS_DATE = re.compile(
-    r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*(?:份\s*)?"
-    r"(?:(?P<day>[0-3]?[0-9])\s*[日号]|(?P<part>上旬|中旬|下旬|底|末))?"
+    r"(?:(?P<year_end>(?:今年|本年度?)?\s*(?:年底|年末))"
+    r"|(?P<half>上半年|下半年)"
+    r"|第?\s*(?P<quarter>[一二三四])\s*季度\s*(?:末|底)?"
+    r"|(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*(?:份\s*)?"
+    r"(?:(?P<day>[0-3]?[0-9])\s*[日号]|(?P<part>上旬|中旬|下旬|底|末))?)"
     r"(?:\s*(?P<before>之前|以前|前(?![后三两二一四五六七八九十几0-9])))?"
 )
-# What may not stand right before a yearless month: a year (`2023年3月`, read by _DATE), a longer number (`13月`,
-# `1.5月`), or 每 / 次 / 本 … (`每月15日前` recurs, `次月` is relative).
-_NOT_BEFORE_MONTH = frozenset("0123456789.年月日每次本当上下同该个十一二三四五六七八九〇零")
+# What may not stand right before a yearless date: a year (`2023年3月`, read by _DATE), a longer number (`13月`,
+# `1.5月`), 每 (`每月15日前` recurs), or a word that names another year or month (`次月`, `明年底`, `前三季度`).
+_NOT_BEFORE_MONTH = frozenset("0123456789.年月日每次本当上下同该个十一二三四五六七八九〇零明去前后近往隔第")
 # Dates in a list that share one 前: `3月25日、6月25日、9月25日、11月30日前`.
 _LIST_SEPARATOR = re.compile(r"\s*、\s*\Z")
 # A recurring time limit in prose: `每月15日前`, `每年 1 月 31 日前`, `每季度末前`.
@@ -110,6 +114,8 @@ def _is_deadline(text: str, match: re.Match, in_field: bool, shares_before: bool
     before = parts["before"] or shares_before
     if not before and _SINCE.match(text, match.end()):
         return False
+    if not parts.get("year") and not (before or in_field) and not parts["month"]:
+        return False  # a bare 年末 / 上半年 / 三季度 without a year names a time (`年末跟踪指导`), not a deadline
     if before or in_field:
         return True
     if parts["day"]:
