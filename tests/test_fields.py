@@ -503,6 +503,12 @@ LABELLED_UNITS = [
     ("牵头部门：市交通委科技信息处、港务监管处\n实施部门：市港航中心、各区交通主管部门",
      _assignments(lead=["市交通委科技信息处", "港务监管处"], responsible=["市港航中心", "各区交通主管部门"])),
     ("责任部门：区建设管理委\n支撑单位：相关街镇", _assignments(participating=["相关街镇"], responsible=["区建设管理委"])),
+    # department plans name offices (处室)
+    ("牵头处室：规划处\n配合处室：法规处、财务处\n责任处室：各区分局",
+     _assignments(lead=["规划处"], participating=["法规处", "财务处"], responsible=["各区分局"])),
+    # the lead marked inside a list of responsible units
+    ("（责任单位：市发展改革委（牵头）、市财政局、各区政府）",
+     _assignments(lead=["市发展改革委"], responsible=["市财政局", "各区政府"])),
 ]
 
 
@@ -532,6 +538,7 @@ ROLE_PHRASED_UNITS = [
     ("完善价格机制。（国家发展改革委负责）", _assignments(responsible=["国家发展改革委"])),
     ("（交通运输部、财政部负责）", _assignments(responsible=["交通运输部", "财政部"])),
     ("（教育部会同有关部门负责）", _assignments(responsible=["教育部"])),
+    ("（国家发展改革委会同财政部负责）", _assignments(responsible=["国家发展改革委", "财政部"])),
     ("（各街镇（园区）牵头负责，区绿化市容局配合）",
      _assignments(lead=["各街镇（园区）"], participating=["区绿化市容局"])),
     # inside a labelled value, the roles it names win over the label's

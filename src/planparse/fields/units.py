@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from .roles import ROLE_CHANGING, find_roles, role_clauses
-from .unit_names import split_units
+from .unit_names import lead_mark, split_units
 
 _KINDS = {
-    "lead": ("牵头单位", "牵头部门", "主办单位", "牵头"),
-    "participating": ("参加单位", "参加部门", "配合单位", "配合部门", "协办单位", "参与单位", "参与部门", "协同单位",
-                      "支撑单位", "支撑部门"),
-    "responsible": ("责任单位", "责任部门", "实施单位", "实施部门", "落实单位", "负责部门", "负责单位"),
+    "lead": ("牵头单位", "牵头部门", "牵头处室", "主办单位", "牵头"),
+    "participating": ("参加单位", "参加部门", "配合单位", "配合部门", "配合处室", "协办单位", "协办部门", "参与单位",
+                      "参与部门", "协同单位", "协同部门", "支撑单位", "支撑部门"),
+    "responsible": ("责任单位", "责任部门", "责任处室", "责任主体", "实施单位", "实施部门", "落实单位", "负责部门",
+                    "负责单位"),
     "deadline": ("完成时限", "完成时间", "完成期限", "时间节点"),
     # Labels of other fields in the same group: they end the unit list before them and name no unit
     # (`（负责部门：商务部；适用范围：所有自贸试验区）`).
@@ -83,9 +84,11 @@ def find_assignments(text: str) -> Assignments:
     def add(kind: str, items: list[str]) -> None:
         target = found.deadline_texts if kind == "deadline" else getattr(found, kind)
         for item in items:
-            if item and (kind, item) not in seen:
-                seen.add((kind, item))
-                target.append(item)
+            item, marked = lead_mark(item) if kind != "deadline" else (item, False)
+            role = "lead" if marked else kind
+            if item and (role, item) not in seen:
+                seen.add((role, item))
+                (found.lead if marked else target).append(item)
 
     for kind, value in _labelled_fields(text):
         if kind == "deadline":
