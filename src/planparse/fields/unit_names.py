@@ -23,6 +23,8 @@ _HAS_WORD = re.compile(r"[^\W_]")
 
 def lead_mark(unit: str) -> tuple[str, bool]:
     """`市发展改革委（牵头）` → (市发展改革委, True): a unit marked as the lead in a list of responsible units."""
+    if unit[-1:] not in "）)":
+        return unit, False
     marked = _LEAD_MARK.search(unit)
     return (unit[:marked.start()], True) if marked and marked.start() else (unit, False)
 

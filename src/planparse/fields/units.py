@@ -81,23 +81,23 @@ def find_assignments(text: str) -> Assignments:
     found = Assignments()
     seen: set[tuple[str, str]] = set()
 
-    def add(kind: str, items: list[str]) -> None:
-        target = found.deadline_texts if kind == "deadline" else getattr(found, kind)
-        for item in items:
-            item, marked = lead_mark(item) if kind != "deadline" else (item, False)
-            role = "lead" if marked else kind
-            if item and (role, item) not in seen:
-                seen.add((role, item))
-                (found.lead if marked else target).append(item)
+    def add(kind: str, item: str) -> None:
+        if item and (kind, item) not in seen:
+            seen.add((kind, item))
+            getattr(found, kind).append(item)
 
     for kind, value in _labelled_fields(text):
         if kind == "deadline":
-            add(kind, [value])
+            add("deadline_texts", value)
         elif kind != "other":
             for role, units in _value_roles(kind, value):
-                add(role, units)
-    for kind, units in find_roles(text):
-        add(kind, units)
+                for unit in units:
+                    name, marked = lead_mark(unit)
+                    add("lead" if marked else role, name)
+    for role, units in find_roles(text):
+        for unit in units:
+            name, marked = lead_mark(unit)
+            add("lead" if marked else role, name)
     return found
 
 
