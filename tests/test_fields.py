@@ -64,7 +64,9 @@ DEADLINES = [
     ("2023年第三季度完成", [("2023年第三季度", "2023-09-30")]),
     ("2023年三季度末前", [("2023年三季度末前", "2023-09-30")]),
     ("2023年第一季度", [("2023年第一季度", "2023-03-31")]),
-    ("2023年6月前", [("2023年6月前", "2023-06-30")]),
+    # before June: the end of May (the corpus gold's reading, c11 and c17)
+    ("2023年6月前", [("2023年6月前", "2023-05-31")]),
+    ("2024年1月前", [("2024年1月前", "2023-12-31")]),
     ("2023年6月底", [("2023年6月底", "2023-06-30")]),
     ("2025年前全面建成", [("2025年前", "2025-12-31")]),
     ("2018 年年底前", [("2018 年年底前", "2018-12-31")]),
@@ -102,6 +104,8 @@ NOT_DEADLINES = [
     "2023年前三季度",
     "2025年前后",
     "完成时间：2022年起",
+    # a date that starts the work
+    "2023年第三季度全面启动替代改造实施工作",
 ]
 
 
@@ -113,6 +117,79 @@ def test_find_deadlines(text, expected):
 @pytest.mark.parametrize("text", NOT_DEADLINES)
 def test_not_deadlines(text):
     assert find_deadlines(text) == []
+
+
+# Annual plans print months without a year; with the plan's year they are deadlines of that year. `N月前` is before
+# month N (the end of month N−1); dates listed before one 前 share it; a month on its own (`于10月开展`) is a schedule.
+YEARLESS_DEADLINES = [
+    ("请各区于4月底前报送汇总表", [("4月底前", "2025-04-30")]),
+    ("11月前录入信息系统", [("11月前", "2025-10-31")]),
+    ("1月前完成部署", [("1月前", "2024-12-31")]),
+    ("7月中旬前完成自查", [("7月中旬前", "2025-07-20")]),
+    ("请服务办于7月21日前上报名单", [("7月21日前", "2025-07-21")]),
+    ("12月底完成验收", [("12月底", "2025-12-31")]),
+    ("于3月25日、6月25日、9月25日、11月30日前报送各季度进展表",
+     [("3月25日", "2025-03-25"), ("6月25日", "2025-06-25"), ("9月25日", "2025-09-25"), ("11月30日前", "2025-11-30")]),
+    ("于5月底前启动评估，9月底前开展修编", [("5月底前", "2025-05-31"), ("9月底前", "2025-09-30")]),
+    # a printed year wins over the plan's
+    ("2024年3月底前完成整治；5月前开展“回头看”", [("2024年3月底前", "2024-03-31"), ("5月前", "2025-04-30")]),
+    # periods of the plan's year
+    ("年底前完成验收", [("年底前", "2025-12-31")]),
+    ("今年年底前完成", [("今年年底前", "2025-12-31")]),
+    ("三季度末前完成评估", [("三季度末前", "2025-09-30")]),
+    ("上半年前出台细则", [("上半年前", "2025-06-30")]),
+    # schedules, recurring limits, durations, other years and parts of longer dates are not yearless deadlines
+    ("并于10月开展年末跟踪指导", []),
+    ("明年底前完成", []),
+    ("前三季度累计完成", []),
+    ("第三季度开展督查", []),
+    ("每年底前报送总结", []),
+    ("每月15日前报送整治进展情况", []),
+    ("每年3月底前报送上年度情况", []),
+    ("次月5日前反馈", []),
+    ("整改期限为3个月", []),
+    ("2023年12月31日前完成", [("2023年12月31日前", "2023-12-31")]),
+    ("第十二月", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", YEARLESS_DEADLINES)
+def test_yearless_deadlines_take_the_plans_year(text, expected):
+    assert [(d.text, d.date) for d in find_deadlines(text, year=2025)] == expected
+
+
+@pytest.mark.parametrize("text", ["请各区于4月底前报送汇总表", "11月前录入信息系统", "于3月25日、11月30日前报送"])
+def test_yearless_deadlines_need_a_year(text):
+    """Without the plan's year a yearless month is never given a date, and the default reading is unchanged."""
+    assert find_deadlines(text) == []
+
+
+# Time-limit labels beside the units, and ranges that end at a year's end.
+TIME_NODES = [
+    ("（责任部门：市交通委。时间节点：2025年3月）", [("2025年3月", "2025-03-31")]),
+    ("（责任单位：区绿化市容局；时间节点：2019年）", [("2019年", "2019-12-31")]),
+    ("时间节点：2019年6月", [("2019年6月", "2019-06-30")]),
+    ("至2026年底，基本建成城市更新体系", [("2026年底", "2026-12-31")]),
+    ("2024年至2026年底", [("2026年底", "2026-12-31")]),
+    ("实现民用燃气替代改造，2024年6月前完成中心城区", [("2024年6月前", "2024-05-31")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TIME_NODES)
+def test_time_nodes(text, expected):
+    assert [(d.text, d.date) for d in find_deadlines(text)] == expected
+
+
+# A 时间节点 column cell of a task table: the whole cell is the value, so a bare month or year is a deadline.
+@pytest.mark.parametrize("cell, expected", [
+    ("2019年3月", [("2019年3月", "2019-03-31")]),
+    ("2019年", [("2019年", "2019-12-31")]),
+    ("2020年6月底前", [("2020年6月底前", "2020-06-30")]),
+    ("6月", [("6月", "2019-06-30")]),
+    ("长期坚持", []),
+])
+def test_time_node_cells(cell, expected):
+    assert [(d.text, d.date) for d in find_deadlines(cell, year=2019, in_field=True)] == expected
 
 
 RECURRING = [
@@ -133,6 +210,24 @@ RECURRING = [
 @pytest.mark.parametrize("text, expected", RECURRING)
 def test_find_recurring(text, expected):
     assert find_recurring(text) == expected
+
+
+# Recurring limits written in the prose of a measure, and time-limit values that are dates of an annual plan.
+PROSE_RECURRING = [
+    ("各养老服务机构明确1名联系人，每月15日前报送整治进展情况，2024年3月底前报送工作总结", 2024, ["每月15日前"]),
+    ("行政执法机关于每年 1 月 31 日前公开本机关上年度行政执法总体情况", None, ["每年 1 月 31 日前"]),
+    ("每季度末前报送台账", None, ["每季度末前"]),
+    # the field value is the recurring limit, found once
+    ("（责任单位：区司法局；完成时限：每年3月底前）", None, ["每年3月底前"]),
+    ("（完成时限：4月底前）", 2025, []),
+    ("（完成时限：4月底前）", None, ["4月底前"]),
+    ("每月开展一次检查", None, []),
+]
+
+
+@pytest.mark.parametrize("text, year, expected", PROSE_RECURRING)
+def test_prose_recurring(text, year, expected):
+    assert find_recurring(text, year=year) == expected
 
 
 DEFAULT_DEADLINES = [
@@ -380,6 +475,95 @@ ASSIGNMENTS = [
     ("由区司法局牵头，各部门配合", _assignments()),
 ]
 
+# Every label real plans use for units, hand-written in the style of the genre (city, district and national plans).
+# Roles: 牵头单位/牵头部门 → lead; 参加/配合部门/支撑单位 → participating; 责任单位/责任部门/实施部门/负责部门 → responsible.
+LABELLED_UNITS = [
+    ("完善公交线网。（牵头部门：市发展改革委；实施部门：各区政府；配合部门：市财政局）",
+     _assignments(lead=["市发展改革委"], participating=["市财政局"], responsible=["各区政府"])),
+    # fields separated by a comma, not a semicolon
+    ("推进旧区改造。（牵头单位：区建管委、某某街道，支撑单位：区财政局、区规划资源局）",
+     _assignments(lead=["区建管委", "某某街道"], participating=["区财政局", "区规划资源局"])),
+    # 适用范围 is a field of its own, never a unit
+    ("放宽外资准入限制。（负责部门：人力资源社会保障部、住房城乡建设部；适用范围：所有自贸试验区）",
+     _assignments(responsible=["人力资源社会保障部", "住房城乡建设部"])),
+    ("支持开展保税维修。（负责部门：商务部、海关总署，适用范围：某某自贸试验区）",
+     _assignments(responsible=["商务部", "海关总署"])),
+    ("（负责部门：人民银行等部门，适用范围：某某自贸试验区）", _assignments(responsible=["人民银行"])),
+    # a 时间节点 beside the unit, after a full stop inside the group
+    ("优化信号配时。（责任部门：市交通委。时间节点：2025年3月）",
+     _assignments(responsible=["市交通委"], deadlines=["2025年3月"])),
+    ("建设充电设施。（责任单位：区交通委、各街镇；时间节点：2019年）",
+     _assignments(responsible=["区交通委", "各街镇"], deadlines=["2019年"])),
+    # the tortoise-shell brackets some plans use for the whole group
+    ("推进垃圾分类。〔责任单位：区绿化市容局、各街镇〕", _assignments(responsible=["区绿化市容局", "各街镇"])),
+    ("〔牵头单位：区民政局；配合单位：区财政局〕", _assignments(lead=["区民政局"], participating=["区财政局"])),
+    # units kept as printed, brackets included
+    ("（牵头部门：区委组织部（区公务员局）；实施部门：各街镇（园区））",
+     _assignments(lead=["区委组织部（区公务员局）"], responsible=["各街镇（园区）"])),
+    ("牵头部门：市交通委科技信息处、港务监管处\n实施部门：市港航中心、各区交通主管部门",
+     _assignments(lead=["市交通委科技信息处", "港务监管处"], responsible=["市港航中心", "各区交通主管部门"])),
+    ("责任部门：区建设管理委\n支撑单位：相关街镇", _assignments(participating=["相关街镇"], responsible=["区建设管理委"])),
+    # department plans name offices (处室)
+    ("牵头处室：规划处\n配合处室：法规处、财务处\n责任处室：各区分局",
+     _assignments(lead=["规划处"], participating=["法规处", "财务处"], responsible=["各区分局"])),
+    # the lead marked inside a list of responsible units
+    ("（责任单位：市发展改革委（牵头）、市财政局、各区政府）",
+     _assignments(lead=["市发展改革委"], responsible=["市财政局", "各区政府"])),
+]
+
+
+@pytest.mark.parametrize("text, expected", LABELLED_UNITS)
+def test_labelled_units(text, expected):
+    assert find_assignments(text) == expected
+
+
+# Units named by a role verb instead of a label: X牵头负责 → lead, Y组织落实 / 负责落实 / X负责 → responsible,
+# 组织配合 → participating; 按职责分工, 会同有关部门, 等部门 and a stray 负责 are dropped from the names.
+ROLE_PHRASED_UNITS = [
+    ("加强监管执法。（市住房城乡建设管理委牵头负责，各区政府组织落实）",
+     _assignments(lead=["市住房城乡建设管理委"], responsible=["各区政府"])),
+    ("（市消防救援总队牵头负责、市公安局、各区政府组织落实）",
+     _assignments(lead=["市消防救援总队"], responsible=["市公安局", "各区政府"])),
+    ("（市发展改革委、市财政局牵头负责，市民政局按职责组织配合）",
+     _assignments(lead=["市发展改革委", "市财政局"], participating=["市民政局"])),
+    ("（各部门按职责分工牵头负责、各区政府组织落实）", _assignments(lead=["各部门"], responsible=["各区政府"])),
+    ("（市市场监管局、市公安局按职责分工负责落实、各区政府组织落实）",
+     _assignments(responsible=["市市场监管局", "市公安局", "各区政府"])),
+    # a stray 负责 in the middle of a list
+    ("（市建设管理委牵头负责，市财政局、市国资委负责、市消防救援总队、各区政府组织落实）",
+     _assignments(lead=["市建设管理委"], responsible=["市财政局", "市国资委", "市消防救援总队", "各区政府"])),
+    ("（市应急局、市经济信息化委、各区政府组织落实）", _assignments(responsible=["市应急局", "市经济信息化委", "各区政府"])),
+    ("（市教委、各区政府牵头负责）", _assignments(lead=["市教委", "各区政府"])),
+    # national plans: （X部负责）
+    ("完善价格机制。（国家发展改革委负责）", _assignments(responsible=["国家发展改革委"])),
+    ("（交通运输部、财政部负责）", _assignments(responsible=["交通运输部", "财政部"])),
+    ("（教育部会同有关部门负责）", _assignments(responsible=["教育部"])),
+    ("（国家发展改革委会同财政部负责）", _assignments(responsible=["国家发展改革委", "财政部"])),
+    ("（各街镇（园区）牵头负责，区绿化市容局配合）",
+     _assignments(lead=["各街镇（园区）"], participating=["区绿化市容局"])),
+    # inside a labelled value, the roles it names win over the label's
+    ("责任单位：市发展改革委牵头，市财政局、各区政府按职责分工负责",
+     _assignments(lead=["市发展改革委"], responsible=["市财政局", "各区政府"])),
+    ("（责任单位：区民政局牵头，各街镇配合；完成时限：2025年6月底前）",
+     _assignments(lead=["区民政局"], participating=["各街镇"], deadlines=["2025年6月底前"])),
+    # a sentence of its own
+    ("建立联席会议制度。区司法局牵头，各街镇按职责分工负责。", _assignments(lead=["区司法局"], responsible=["各街镇"])),
+    ("区民政局牵头负责，各街镇组织落实。", _assignments(lead=["区民政局"], responsible=["各街镇"])),
+    # prose, not role phrasing
+    ("持续抓好服务型行政执法和行政执法责任制落实。", _assignments()),
+    ("建立政府负总责、司法行政部门牵头、各职能部门为主体的行政调解工作机制。", _assignments()),
+    ("成立工作专班，由区绿化市容局牵头，区建管委、区交通委配合，统筹推进。", _assignments()),
+    ("（以下简称收集、运输单位）", _assignments()),
+    ("（各单位全年不少于一场）", _assignments()),
+    ("（企业直接向国家发展改革委申报，不需省级发展改革部门转报）", _assignments()),
+    ("要对企业依法负责。", _assignments()),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROLE_PHRASED_UNITS)
+def test_role_phrased_units(text, expected):
+    assert find_assignments(text) == expected
+
 
 @pytest.mark.parametrize("text, expected", ASSIGNMENTS)
 def test_find_assignments(text, expected):
@@ -394,6 +578,9 @@ ASSIGNMENT_LINES = [
     ("（责任单位：县司法局）", True),
     ("——牵头单位：区司法局；配合单位：区法院", True),
     ("完成时限：2023年年底前", True),
+    ("〔责任单位：区绿化市容局〕", True),
+    ("实施部门：各区政府", True),
+    ("适用范围：所有自贸试验区", False),
     ("推进综合执法。（责任单位：县司法局）", False),
     ("工作任务：", False),
     ("（1）网络检索：本级政府全部行政审批事项清单在网上公开", False),
@@ -442,14 +629,14 @@ GENRE_TEXT = st.text(alphabet=st.sampled_from(_GENRE_CHARS), max_size=200) | st.
 @settings(max_examples=300, deadline=None)
 @given(GENRE_TEXT)
 def test_find_deadlines_never_raises(text):
-    for deadline in find_deadlines(text):
+    for deadline in find_deadlines(text) + find_deadlines(text, year=2025) + find_deadlines(text, in_field=True):
         assert deadline.text
 
 
 @settings(max_examples=300, deadline=None)
 @given(GENRE_TEXT)
 def test_find_recurring_never_raises(text):
-    assert all(find_recurring(text))
+    assert all(find_recurring(text)) and all(find_recurring(text, year=2025))
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,0 +1,45 @@
+"""Unit lists: `区委网信办、平桥公安分局等部门按职责分工负责` → the units it names, as printed."""
+
+from __future__ import annotations
+
+import re
+
+# One unit of a list: separators inside brackets do not split, so `各县（市、区）` stays whole.
+_UNIT_ITEM = re.compile(r"(?:[（(][^（()）\n]*[）)]|[^、，,；;\n])+")
+# Boilerplate after the last unit: `等部门按职责分工负责`, `按职责分工分别负责。`, `等单位`, `会同有关部门负责`.
+_TRAILER = re.compile(
+    r"(?:等(?:相关|有关|其他)?(?:部门|单位)?)?(?:会同(?:有关|相关|其他)?(?:部门|单位))?"
+    r"(?:按照?(?:各自)?职责(?:分工)?(?:分别)?负责|分别负责|负责)?[。．.\s]*\Z"
+)
+_TRAILER_LAST_CHARS = frozenset("责门位。．.")  # how a trailer can end: most units have none, so skip the regex
+# The mark of the lead unit inside a list: `责任单位：市发展改革委（牵头）、市财政局`.
+_LEAD_MARK = re.compile(r"[（(]牵头(?:单位|部门)?[）)]\Z")
+# `国家发展改革委会同财政部负责` names two units; `会同有关部门` names none (the trailer drops it).
+_TOGETHER_WITH = re.compile(r"会同(?!(?:有关|相关|其他)?(?:部门|单位))")
+_HALF_BRACKETS = str.maketrans("()", "（）")
+# A unit names something: a lone bracket left by a broken list (`（`) is not one.
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
+def lead_mark(unit: str) -> tuple[str, bool]:
+    """`市发展改革委（牵头）` → (市发展改革委, True): a unit marked as the lead in a list of responsible units."""
+    if unit[-1:] not in "）)":
+        return unit, False
+    marked = _LEAD_MARK.search(unit)
+    return (unit[:marked.start()], True) if marked and marked.start() else (unit, False)
+
+
+def split_units(value: str) -> list[str]:
+    """`区委网信办、平桥公安分局等部门按职责分工负责` → [区委网信办, 平桥公安分局]; never splits inside brackets or on 和;
+    `A会同B` names both."""
+    units = []
+    if "会同" in value:
+        value = _TOGETHER_WITH.sub("、", value)
+    for item in _UNIT_ITEM.findall(value):
+        unit = item.strip()
+        if unit[-1:] in _TRAILER_LAST_CHARS:
+            unit = _TRAILER.sub("", unit).strip()
+        unit = unit.translate(_HALF_BRACKETS)
+        if _HAS_WORD.search(unit):
+            units.append(unit)
+    return units
