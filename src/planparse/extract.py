@@ -3,7 +3,6 @@ bytes → decode → normalise → markers → frame → outline → fields → 
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 import os
@@ -28,7 +27,7 @@ from .fields import (
 )
 from .fields.units import assignment_line, split_units
 from .meta import build_meta
-from .models import Block, Chapter, Deadline, Item, Measure, Plan, Section, Source, Task
+from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
 from .normalize import Line, normalize
 from .script import restore, simplify
 from .outline.builder import build_outline
@@ -110,14 +109,18 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
     frame = split_frame(lines, markers)
     start = len(frame.notice) + len(frame.title) + len(frame.preamble)
     outline = build_outline(frame.body, markers[start:start + len(frame.body)])
-    annex_parts = [_annex_part(annex) for annex in annexes]
-    chapters = [_chapter(node) for node in outline.chapters] + [p for p in annex_parts if isinstance(p, Chapter)]
     dropped = sorted(dropped + outline.dropped, key=lambda d: d.lines)
     body_kinds = {m.rule for m in markers if m is not None}
+    meta = build_meta(frame, dropped, body_kinds, text.splitlines())
+    # A plan for one year (2025年…工作要点) dates its yearless deadlines (`4月底前`) in that year.
+    year = meta.period.start if meta.period and meta.period.start and meta.period.start == meta.period.end else None
+    annex_parts = [_annex_part(annex, year) for annex in annexes]
+    chapters = [_chapter(node, year) for node in outline.chapters] \
+        + [p for p in annex_parts if isinstance(p, Chapter)]
     closing_text = join_lines([(line, line.text) for line in frame.closing])
     plan = Plan(
         source=Source(file=file, sha256=sha256, encoding=encoding, encoding_method=encoding_method, format=format),
-        meta=build_meta(frame, dropped, body_kinds, text.splitlines()),
+        meta=meta,
         default_deadline=default_deadline(closing_text) if closing_text else None,
         front_matter=_blocks(frame, ("notice", "title", "preamble")),
         chapters=chapters,
@@ -145,7 +148,7 @@ def _split_off_annexes(lines: list[Line], markers: list) -> tuple[list[Line], li
     return lines[:start], markers[:start], split_annexes(lines, markers, start)
 
 
-def _annex_part(annex: Annex) -> Chapter | Block:
+def _annex_part(annex: Annex, year: int | None) -> Chapter | Block:
     """A task table's rows are the measures of an annex chapter; any other annex is back matter."""
     found_title_in_heading = annex.heading.text.endswith(annex.title) and annex.title
     marker = annex.heading.text[:-len(annex.title)] if found_title_in_heading else annex.heading.text
@@ -160,13 +163,13 @@ def _annex_part(annex: Annex) -> Chapter | Block:
         for chapter in outline.chapters:
             if chapter.marker is not None:  # a group row (`一、…`) spanning the table
                 chapter.kind = "section"
-                sections.append(_section(chapter))
+                sections.append(_section(chapter, year))
                 continue
             for child in chapter.children:
                 if child.kind == "section":
-                    sections.append(_section(child))
+                    sections.append(_section(child, year))
                 else:
-                    measures.append(_measure(child))
+                    measures.append(_measure(child, year))
     last = max([annex.heading.number] + [line.number for line in annex.lines])
     if not sections and not measures:
         return Block(role="annex", lines=(annex.heading.number, last),
@@ -233,31 +236,31 @@ def _heading_parts(node: DraftNode) -> tuple[str, list[tuple[Line, str]]]:
     return rest, body
 
 
-def _chapter(node: DraftNode) -> Chapter:
+def _chapter(node: DraftNode, year: int | None = None) -> Chapter:
     title, parts = _heading_parts(node)
     return Chapter(
         number=node.number, marker=node.marker.marker or None if node.marker else None, title=title,
         lines=node.span(), recognized_by=node.recognized_by, text=join_lines(parts),
-        sections=[_section(child) for child in node.children if child.kind == "section"],
-        measures=[_measure(child) for child in node.children if child.kind == "measure"],
+        sections=[_section(child, year) for child in node.children if child.kind == "section"],
+        measures=[_measure(child, year) for child in node.children if child.kind == "measure"],
     )
 
 
-def _section(node: DraftNode) -> Section:
+def _section(node: DraftNode, year: int | None = None) -> Section:
     title, parts = _heading_parts(node)
     text = join_lines(parts)
     return Section(
         number=node.number, marker=node.marker.marker or None if node.marker else None, title=title,
         lines=node.span(), recognized_by=node.recognized_by, text=text,
-        deadlines=find_deadlines(title + "\n" + text),
-        measures=[_measure(child) for child in node.children if child.kind == "measure"],
+        deadlines=find_deadlines(title + "\n" + text, year=year),
+        measures=[_measure(child, year) for child in node.children if child.kind == "measure"],
     )
 
 
-def _measure(node: DraftNode) -> Measure:
+def _measure(node: DraftNode, year: int | None = None) -> Measure:
     marker = node.marker
     if node.heading.cells is not None:
-        return _table_row_measure(node)
+        return _table_row_measure(node, year)
     parts = [(node.heading, marker.rest)] + [(line, line.text) for line in node.body]
     if node.title_is_heading:  # a heading over its text (decimal outlines): the heading is the headline
         text = marker.rest + "\n" + join_lines(parts[1:], starts_line=_starts_line)
@@ -276,8 +279,8 @@ def _measure(node: DraftNode) -> Measure:
         lead_units=assignments.lead,
         participating_units=assignments.participating,
         responsible_units=assignments.responsible,
-        deadlines=find_deadlines(text),
-        recurring=find_recurring(text),
+        deadlines=find_deadlines(text, year=year),
+        recurring=find_recurring(text, year=year),
         targets=find_targets(prose),
         citations=find_citations(prose),
         tasks=_tasks(parts[1:]),
@@ -285,7 +288,7 @@ def _measure(node: DraftNode) -> Measure:
     )
 
 
-def _table_row_measure(node: DraftNode) -> Measure:
+def _table_row_measure(node: DraftNode, year: int | None = None) -> Measure:
     """A row of a 重点任务分工表: columns named by the header give units and the deadline."""
     row = node.heading
     marker_at = row.cells.index(node.marker.marker)
@@ -299,7 +302,13 @@ def _table_row_measure(node: DraftNode) -> Measure:
     text = "\n".join(pieces)
     task = "\n".join(columns.get("task", [])) or text
     deadline_cell = "\n".join(columns.get("deadline", []))
-    deadlines = find_deadlines(text) or _time_node(deadline_cell)
+    # The 时间节点 column is a time limit whatever it says (`2019年3月`: by the end of March); the
+    # other cells may name dates of their own.
+    other = "\n".join(cell for role, column in columns.items() if role != "deadline" for cell in column)
+    deadlines = find_deadlines(other, year=year)
+    for deadline in find_deadlines(deadline_cell, year=year, in_field=True) if deadline_cell else []:
+        if deadline not in deadlines:
+            deadlines.append(deadline)
     has_roles = bool(row.roles)
     assignments = None if has_roles else find_assignments(text)
 
@@ -318,20 +327,7 @@ def _table_row_measure(node: DraftNode) -> Measure:
     )
 
 
-# A 时间节点 cell that names only a month or a year: done by the end of it (`2025年3月` → 2025-03-31).
-_TIME_NODE = re.compile(r"^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:份)?)?(?:底|前|底前|内)?$")
 _EMPTY_CELL = re.compile(r"^[—\-－/／]{1,3}$|^无$")
-
-
-def _time_node(cell: str) -> list[Deadline]:
-    found = _TIME_NODE.match(cell.strip())
-    if not found:
-        return []
-    year, month = int(found.group(1)), int(found.group(2) or 12)
-    if not 1 <= month <= 12:
-        return []
-    day = calendar.monthrange(year, month)[1]
-    return [Deadline(text=cell.strip(), date=f"{year:04d}-{month:02d}-{day:02d}")]
 
 
 def _starts_line(text: str) -> bool:
