@@ -24,6 +24,7 @@ class Line:
     cells: list[str] | None = None  # a table row's cells (markdown pipes or tab-separated)
     roles: list[str] | None = None  # what each column holds, from the table's header row
     end: int | None = None  # a table row read from several source lines (one cell per line): its last line
+    paragraph: bool = False  # the copy puts one paragraph per line: this line is never a wrapped one
 
 
 # `---`, `***`, `___` (markdown rules), `— 12 —`, `- 3 -`, `－ 3 －`, `第 3 页`, `第3页 共20页`.
@@ -227,7 +228,24 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
     table.flush(dropped)
     kept = _drop_page_numbers(kept, dropped)
     _mark_long_gaps(kept)
+    _mark_paragraph_lines(kept)
     return kept, dropped
+
+
+# A copy whose long lines nearly all finish a sentence holds one paragraph per line (a web page, a
+# Word file): there a line that does not end a sentence is a heading, never a line wrapped mid-sentence.
+_PARAGRAPH_SHARE = 0.95
+_PARAGRAPH_MIN_LINES = 5
+
+
+def _mark_paragraph_lines(kept: list[Line]) -> None:
+    long_lines = [line for line in kept if len(line.text) >= 20 and not line.cells]
+    if len(long_lines) < _PARAGRAPH_MIN_LINES:
+        return
+    finished = sum(1 for line in long_lines if line.text[-1] in "。！？；：!?;:）)”")
+    if finished >= _PARAGRAPH_SHARE * len(long_lines):
+        for line in kept:
+            line.paragraph = True
 
 
 def _drop_page_numbers(kept: list[Line], dropped: list[Dropped]) -> list[Line]:

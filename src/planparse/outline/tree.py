@@ -46,10 +46,10 @@ def join_lines(parts: list[tuple[Line, str]], starts_line=None) -> str:
     out: list[str] = []
     previous = ""
     open_brackets = 0  # inside `（牵头单位：…；` a `；` at a line end is a wrap, not a paragraph end
-    for _, text in parts:
+    for line, text in parts:
         if not text:
             continue
-        if out and open_brackets <= 0 and (previous[-1] in TERMINAL
+        if out and open_brackets <= 0 and (previous[-1] in TERMINAL or line.paragraph
                                            or (starts_line is not None and starts_line(text))):
             out.append("\n")
             open_brackets = 0
