@@ -143,7 +143,9 @@ class _Roles:
         nodes = list(_walk(root))
         ranks = sorted({n.rank for n in nodes})
         self.chapter = ranks[0] if ranks else None
-        self.sections = {n.rank for n in nodes if n.rank != self.chapter and n.children}
+        # A level is a section level where a heading of it holds numbered nodes. A run-in item that
+        # announces its parts (`（二）…下设三个小组。` then `1.…` `2.…`) is a measure with items.
+        self.sections = {n.rank for n in nodes if n.rank != self.chapter and n.children and not _is_run_in(n)}
         # An indicator plan (第 1 项指标 …, the seeds' 创建方案) numbers its work as indicators; its
         # `（一）` steps stay sections, as a reader of such a plan takes them.
         self.indicators = any(n.recognized_by == "第N项指标" for n in nodes)
@@ -195,7 +197,9 @@ def build_outline(lines: list[Line], markers: list[Marker | None]) -> Outline:
 def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: list[str]) -> None:
     """Put nodes under a chapter: section levels open sections (flattened), the rest are measures."""
     section: DraftNode | None = None
-    items_here = _items_in_chapter(nodes, roles)
+    title = chapter.marker.rest if chapter.marker else ""
+    framing = bool(_FRAMING.search(title)) and not roles.decimal
+    items_here = _items_in_chapter(nodes, roles, title)
     if items_here and chapter.heading is not None:
         first = next(n for n in nodes if n.rank in items_here)
         warnings.append(f"line {first.heading.number}: the `{first.marker.marker}` items of this chapter are read "
@@ -206,6 +210,8 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
             or node.recognized_by == _UNMARKED_SECTION
         if roles.decimal and is_section and not node.children:
             is_section = False  # a decimal heading with text and nothing below is the measure there
+        if framing and node.rank == RANK_SECTION and not _is_assigned(node):
+            is_section = True  # `（一）指导思想` under 总体要求: it frames the plan, it is no work item
         if is_section:
             node.kind = "section"
             chapter.children.append(node)
@@ -222,13 +228,19 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
             (section if section is not None and section.rank < node.rank else chapter).children.append(node)
 
 
-def _items_in_chapter(nodes: list[DraftNode], roles: _Roles) -> set[int]:
+# Chapters that frame a plan rather than assign work: 总体要求 (指导思想, 基本原则, 工作目标).
+_FRAMING = re.compile(r"^(总体要求|总体思路|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标)")
+
+
+def _items_in_chapter(nodes: list[DraftNode], roles: _Roles, chapter_title: str = "") -> set[int]:
     """Section levels that are this chapter's work items: where a plan's `（一）` holds `1.` measures in
     one chapter, another chapter's `（一）` items with nothing below, written as run-in sentences
     (`（一）统筹政务云建设。推动…（责任单位：…）`) that name who does them or by when, are its measures;
     headings over prose, and requirements (`（一）加强组织领导。…`) stay sections."""
     if roles.indicators or roles.decimal:
         return set()
+    if chapter_title and _FRAMING.search(chapter_title):
+        return set()  # 指导思想 / 基本原则 / 工作目标 items frame the plan; they are no work items
     ranks = set()
     for rank in {n.rank for n in nodes if n.rank in roles.sections}:
         level = [n for n in nodes if n.rank == rank]

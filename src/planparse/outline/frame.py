@@ -81,7 +81,9 @@ def _body_end(lines: list[Line], markers: list[Marker | None], start: int) -> in
     # Closing paragraphs start at a paragraph break after the last marker's own paragraph. A copy
     # without blank lines (text rendered from a web page) breaks paragraphs at every finished line.
     paragraphs_marked = sum(line.blank_before for line in lines[start:end]) * 4 > end - start
-    for i in range(last_marker + 1, end):
+    # `第十六条（施行日期）` alone on its line: the paragraph under it (`本办法自…起施行。`) is its text.
+    first = last_marker + 2 if lines[last_marker].text[-1:] not in TERMINAL else last_marker + 1
+    for i in range(first, end):
         new_paragraph = lines[i].blank_before if paragraphs_marked else lines[i - 1].text[-1:] in TERMINAL
         if new_paragraph and markers[i] is None and (
                 _CLOSING.search(lines[i].text) or (not paragraphs_marked and _CLOSING_START.match(lines[i].text))):
