@@ -8,6 +8,7 @@ numbering style of the genre is a new rule here, with a real line it matches in 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable
 
@@ -104,7 +105,16 @@ def match_line(line) -> Marker | None:
     return None
 
 
+# Every rule's marker starts with one of these characters; most lines of a plan start with none of them.
+_MARKER_START = re.compile(rf"^[第附（(\d{CN}lI①-⑳㈠-㈩⒈-⒛⑴-⒇]")
+
+
+@lru_cache(maxsize=8192)
 def match_marker(text: str) -> Marker | None:
+    """The marker a line starts with (the first rule that matches), or None. Cached: the pipeline asks
+    about the same line more than once, and a Marker is immutable."""
+    if not _MARKER_START.match(text):
+        return None
     for rule in RULES:
         found = rule(text)
         if found is not None:
