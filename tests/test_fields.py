@@ -672,3 +672,25 @@ def test_units_never_raise(text):
 @given(GENRE_TEXT)
 def test_task_type_never_raises(text):
     task_type(text)
+
+
+# Duty lists whose items are headed by the body that carries them (written for these tests).
+DUTY_HEADS = [
+    ("城管中心：负责全镇渣土处置的日常监管，做好与区级部门的衔接。", ("responsible", "城管中心")),
+    ("社区办。牵头组织各居委会开展宣传。", ("lead", "社区办")),
+    ("派出所。配合做好运输车辆的查处工作。", ("participating", "派出所")),
+    ("各村：负责村域范围内垃圾的收集和驳运。", ("responsible", "各村")),
+    ("区委组织部（区公务员局）：负责将考核结果纳入干部考察。", ("responsible", "区委组织部（区公务员局）")),
+    ("区绿化市容局\n负责全区收运企业的资质审核。", ("responsible", "区绿化市容局")),
+    ("优化服务设施布局。按照每个街镇建成一家中心的要求推进。", None),  # a topic ending in 局, then its text
+    ("提高政治站位。从全局高度认识工作的重要性。", None),
+    ("加强组织领导。各单位要落实主体责任。", None),
+    ("物业公司。积极配合开展排查。", None),  # no duty verb right after the head: left to a person
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DUTY_HEADS)
+def test_an_item_headed_by_its_body_names_that_body(text, expected):
+    from planparse.fields.roles import duty_head
+
+    assert duty_head(text) == expected

@@ -26,6 +26,7 @@ from .fields import (
     find_targets,
     task_type,
 )
+from .fields.roles import duty_head
 from .fields.units import assignment_line, split_units
 from .meta import build_meta
 from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
@@ -276,6 +277,10 @@ def _measure(node: DraftNode, year: int | None = None) -> Measure:
     else:
         text = join_lines(parts, starts_line=_starts_line)
     assignments = find_assignments(text)
+    if not (assignments.lead or assignments.participating or assignments.responsible):
+        headed = duty_head(text)  # `（一）城运中心：负责…`: an item headed by the body that carries it
+        if headed is not None:
+            getattr(assignments, headed[0]).append(headed[1])
     prose = "\n".join(line for line in text.split("\n") if not assignment_line(line))
     return Measure(
         number=None if marker.label else marker.number,

@@ -31,8 +31,10 @@ class Line:
 _PAGE_BREAK = re.compile(r"^(?:[-*_—=]{3,}|[—\-－–]\s*\d{1,4}\s*[—\-－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)$")
 # A lone number: a page number, or the 序号 cell of a table flattened to one cell per line.
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
-# Row numbers of a flattened table follow each other within a few lines; page numbers do not.
+# Row numbers of a flattened table follow each other within a few lines; page numbers count on a
+# page apart, at least this many source lines.
 _ROW_NUMBER_GAP = 16
+_PAGE_MIN_LINES = 20
 # `# 一、…`, `## **八、…**`: markdown heading hashes and bold markers around a line.
 _MARKDOWN_PREFIX = re.compile(r"^(#{1,6}\s*|>\s*)")
 _BOLD = re.compile(r"^(\*\*|__)(.+?)(\*\*|__)$")
@@ -236,6 +238,7 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
 # Word file): there a line that does not end a sentence is a heading, never a line wrapped mid-sentence.
 _PARAGRAPH_SHARE = 0.95
 _PARAGRAPH_MIN_LINES = 5
+_HEADING_MAX_LEN = 30
 
 
 def _mark_paragraph_lines(kept: list[Line]) -> None:
@@ -244,30 +247,46 @@ def _mark_paragraph_lines(kept: list[Line]) -> None:
         return
     finished = sum(1 for line in long_lines if line.text[-1] in "。！？；：!?;:）)”")
     if finished >= _PARAGRAPH_SHARE * len(long_lines):
-        for line in kept:
-            line.paragraph = True
+        # after a short unfinished line (a heading); a long one is a sentence broken by a stray blank line
+        for previous, line in zip(kept, kept[1:]):
+            line.paragraph = len(previous.text) <= _HEADING_MAX_LEN
 
 
 def _drop_page_numbers(kept: list[Line], dropped: list[Dropped]) -> list[Line]:
-    """Lone numbers are page numbers, unless they count on 1, 2, 3 … a few lines apart: then they are
-    the row numbers of a table flattened to one cell per line, and stay."""
-    lone = {i: int(line.text) for i, line in enumerate(kept) if _LONE_NUMBER.match(line.text)}
+    """Lone numbers that count the pages (each the last plus one, a page apart) are page numbers and
+    are dropped; any other lone number stays: the row numbers of a table flattened to one cell per
+    line (1, 2, 3 … a few lines apart), or a cell's value (`40`)."""
+    lone = [i for i, line in enumerate(kept) if _LONE_NUMBER.match(line.text)]
     if not lone:
         return kept
-    rows: set[int] = set()
     by_value: dict[int, list[int]] = {}
-    for i, value in lone.items():
-        by_value.setdefault(value, []).append(i)
-    for i, value in lone.items():
-        after = by_value.get(value + 1, ())
-        before = by_value.get(value - 1, ())
-        near = lambda j: abs(kept[j].number - kept[i].number) <= _ROW_NUMBER_GAP  # noqa: E731
-        if any(map(near, after)) or any(map(near, before)):
-            rows.add(i)
+    for i in lone:
+        by_value.setdefault(int(kept[i].text), []).append(i)
+
+    def near(i: int, j: int) -> bool:
+        return abs(kept[j].number - kept[i].number) <= _ROW_NUMBER_GAP
+
+    rows = {i for i in lone if any(near(i, j) for j in by_value.get(int(kept[i].text) + 1, ()))
+            or any(near(i, j) for j in by_value.get(int(kept[i].text) - 1, ()))}
+    lone = [i for i in lone if i not in rows]
+    pages: set[int] = set()
+    for chain_start in range(len(lone)):
+        if lone[chain_start] in pages:
+            continue
+        # Page numbers are the only lone numbers between them: in a column of values, numbers that
+        # happen to count on a page apart are no pages.
+        chain = [lone[chain_start]]
+        for j in lone[chain_start + 1:]:
+            if int(kept[j].text) != int(kept[chain[-1]].text) + 1 \
+                    or kept[j].number - kept[chain[-1]].number < _PAGE_MIN_LINES:
+                break
+            chain.append(j)
+        if len(chain) >= 2:
+            pages.update(chain)
     out: list[Line] = []
     page_break_next = False
     for i, line in enumerate(kept):
-        if i in lone and i not in rows:
+        if i in pages:
             dropped.append(Dropped(lines=(line.number, line.number), reason="page break or page number", text=line.text))
             page_break_next = True
             continue

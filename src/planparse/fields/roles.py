@@ -91,3 +91,36 @@ def find_roles(text: str) -> list[tuple[str, list[str]]]:
         if last_group < 0 or taken[last_group][1] <= start:
             found.extend((start, role, units) for role, units in role_clauses(text[start:verb.end()], names_bodies=True))
     return [(role, units) for _, role, units in sorted(found, key=lambda item: item[0])]
+
+
+# `（一）城运中心：负责建筑垃圾处理的监督管理…`, `1.街道消委办。牵头开展…`: a duty list whose items are
+# headed by the body that carries them.
+_DUTY_HEAD = re.compile(r"^(?P<unit>[^\s，。：:；（）()]{2,24}(?:（[^（）]{1,12}）)?)(?:[：:。]|\n)\s*(?P<duty>.)")
+# The end of a body's name (narrower than in role phrasing: `提高政治站位。` is a topic, not a body).
+_DUTY_BODY = re.compile(r"(?:委|局|办|部|厅|院|署|政府|街道|镇|乡|村|中心|队|所|站|处|科|室|公司|部门|单位|小组|银行|"
+                        r"集团|委员会|居委会|办公室|专班)\Z")
+_LEAD_DUTY = re.compile(r"^牵头")
+# What a duty item says its body does.
+_DUTY_VERB = re.compile(r"^(?:具体|主要|统一|全面)?(?:负责|牵头|配合|协助|协同|参与|协调|督促|指导|组织|承担|会同|落实|做好)")
+_PARTICIPATING_DUTY = re.compile(r"^(配合|协助|协同|参与)")
+
+
+def duty_head(text: str) -> tuple[str, str] | None:
+    """(role, unit) of an item headed by the body that carries it, or None. The head must name a body
+    (`…中心`, `…办`, `…局`, `各村`, `派出所`), not a topic (`加强组织领导。`)."""
+    found = _DUTY_HEAD.match(text)
+    if not found:
+        return None
+    unit = found.group("unit")
+    names = [re.sub(r"（[^（）]*）$", "", name) for name in unit.split("、")]
+    if not all(_DUTY_BODY.search(name) or name.startswith("各") for name in names) \
+            or any(_NOT_A_UNIT.search(name) for name in names):
+        return None
+    rest = text[found.start("duty"):]
+    if not _DUTY_VERB.match(rest):
+        return None  # `优化服务设施布局。按照…` is a topic and its text, whatever its last character
+    if _LEAD_DUTY.match(rest):
+        return "lead", unit
+    if _PARTICIPATING_DUTY.match(rest):
+        return "participating", unit
+    return "responsible", unit

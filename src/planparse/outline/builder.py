@@ -229,23 +229,26 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
 
 
 # Chapters that frame a plan rather than assign work: 总体要求 (指导思想, 基本原则, 工作目标).
-_FRAMING = re.compile(r"^(总体要求|总体思路|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标)")
+_FRAMING = re.compile(r"(总体要求|总体思路|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标)$")
+
+
+# Chapters that support the work rather than assign it: 保障措施, 组织实施, 工作要求.
+_SAFEGUARDS = re.compile(r"(保障措施|保障机制|组织保障|工作保障|实施保障|组织实施|工作要求)$")
 
 
 def _items_in_chapter(nodes: list[DraftNode], roles: _Roles, chapter_title: str = "") -> set[int]:
     """Section levels that are this chapter's work items: where a plan's `（一）` holds `1.` measures in
-    one chapter, another chapter's `（一）` items with nothing below, written as run-in sentences
-    (`（一）统筹政务云建设。推动…（责任单位：…）`) that name who does them or by when, are its measures;
-    headings over prose, and requirements (`（一）加强组织领导。…`) stay sections."""
+    one chapter, another chapter's `（一）` items with nothing below are its measures (the issue's
+    per-chapter reading) — except in the chapters that frame or support the plan (总体要求, 保障措施,
+    工作要求), where they stay sections as in the seeds."""
     if roles.indicators or roles.decimal:
         return set()
-    if chapter_title and _FRAMING.search(chapter_title):
-        return set()  # 指导思想 / 基本原则 / 工作目标 items frame the plan; they are no work items
+    if chapter_title and (_FRAMING.search(chapter_title) or _SAFEGUARDS.search(chapter_title)):
+        return set()  # 指导思想 / 保障措施 items frame or support the plan; they are no work items
     ranks = set()
     for rank in {n.rank for n in nodes if n.rank in roles.sections}:
         level = [n for n in nodes if n.rank == rank]
-        if not any(n.children for n in level) and sum(map(_is_run_in, level)) * 2 > len(level) \
-                and sum(map(_is_assigned, level)) * 2 > len(level):
+        if not any(n.children for n in level):
             ranks.add(rank)
     return ranks
 

@@ -1,0 +1,35 @@
+"""Lone numbers on their own line: page numbers of a printed copy, row numbers of a flattened table,
+or values in a table's cells. Only the first are furniture."""
+
+from __future__ import annotations
+
+from planparse.normalize import normalize
+
+
+def _prose(n: int) -> list[str]:
+    return [f"各部门要按照职责分工抓好第{k}项工作的落实，确保按期完成任务。" for k in range(n)]
+
+
+def test_page_numbers_that_count_on_a_page_apart_are_dropped():
+    lines = _prose(25) + ["1"] + _prose(25) + ["2"] + _prose(25) + ["3"] + _prose(5)
+    kept, dropped = normalize("\n".join(lines) + "\n")
+    assert [d.text for d in dropped if d.reason == "page break or page number"] == ["1", "2", "3"]
+    assert not any(line.text in ("1", "2", "3") for line in kept)
+    assert kept[25].break_before  # the text after a page number starts a new page
+
+
+def test_row_numbers_of_a_flattened_table_stay():
+    lines = ["序号", "任务", "牵头单位", "1", "推进垃圾分类", "区绿化市容局", "2", "推进源头减量", "区商务委"]
+    kept, dropped = normalize("\n".join(lines) + "\n")
+    assert [line.text for line in kept if line.text.isdigit()] == ["1", "2"]
+    assert not dropped
+
+
+def test_values_in_a_column_of_numbers_stay_even_when_they_count_on():
+    values = ["40", "51", "3", "4", "60", "75", "5", "6"]
+    lines = []
+    for value in values:
+        lines += ["某街镇"] + _prose(12) + [value]
+    kept, dropped = normalize("\n".join(lines) + "\n")
+    assert [line.text for line in kept if line.text.isdigit()] == values
+    assert not [d for d in dropped if d.reason == "page break or page number"]
