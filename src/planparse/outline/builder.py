@@ -72,6 +72,9 @@ class _Nester:
                     self.out.warnings.append(
                         f"line {line.number}: a numbering style planparse does not know "
                         f"(`{line.text[:6]}`): the structure around it may be wrong")
+                while len(self.stack) > 1 and self.stack[-1][0] >= RANK_MEASURE \
+                        and self.stack[-1][1].heading.cells is not None and not line.cells:
+                    self.stack.pop()  # a paragraph after a table row is no cell of it: the table has ended
                 self.stack[-1][1].body.append(line)
         return self.root
 

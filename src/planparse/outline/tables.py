@@ -35,6 +35,7 @@ _UNIT_END = re.compile(r"(局|委|办|部|厅|院|会|所|处|室|站|队|中心
                        r"部门|法院|检察院|银行|团|联|社|馆)(（[^（）]{1,20}）)?$")
 _DATE_CELL = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|季度|年底|年内|长期|持续|常态|每年|每月|每季")
 _MAX_SKIPPED_ROWS = 10
+_LOOKAHEAD_LINES = 24
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[（(][一二三四五六七八九十百]{1,4}[）)])$")
 # What ends a flattened table: a date line (the signature), an annex heading or list.
 _TABLE_END = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$|^附件")
@@ -118,8 +119,9 @@ def _read_table(lines, markers, start, roles, out_lines, out_markers, dropped) -
             expected = number + 1
         elif row is None:
             break  # the header was followed by no row: not a table after all
-        elif _TABLE_END.match(line.text) or len(row) > len(columns) + 2:
-            break
+        elif _TABLE_END.match(line.text) or (len(row) > len(columns) and _is_prose(line.text)
+                                             and not _table_goes_on(lines, i, expected, header)):
+            break  # a full row, then a paragraph with no row or header ahead: text after the table
         else:
             row.append(line)
         i += 1
@@ -131,6 +133,19 @@ def _read_table(lines, markers, start, roles, out_lines, out_markers, dropped) -
         out_markers.extend(markers[start:start + len(roles)])
         return start + len(roles)
     return i
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > 20 and text[-1] in "。；！？"
+
+
+def _table_goes_on(lines: list[Line], i: int, expected: int, header: list[str]) -> bool:
+    """Whether the next row, a group row or the repeated header follows within a few lines (a row that
+    holds several task/lead/partner groups is long, but the table goes on after it)."""
+    for j in range(i, min(len(lines), i + _LOOKAHEAD_LINES)):
+        if _row_number(lines[j].text) == expected or _group_row(lines, j) is not None or lines[j].text == header[0]:
+            return True
+    return False
 
 
 def _row_number(text: str) -> int | None:
@@ -170,12 +185,21 @@ def _cell_roles(cells: list[str], roles: list[str]) -> list[str]:
         out[end - 1] = "deadline"
         end -= 1
     unit_roles = [r for r in roles if r in _UNIT_ROLES]
-    first_unit = end
-    while first_unit > 1 and (_is_units(cells[first_unit - 1]) or _EMPTY_CELL.match(cells[first_unit - 1])):
-        first_unit -= 1
-    for k in range(first_unit, end):
-        if unit_roles:
-            out[k] = unit_roles[0] if k == first_unit or len(unit_roles) == 1 else unit_roles[1]
+    if not unit_roles:
+        return out
+    # Left to right: after a task cell, the first cell naming bodies is the lead, the next ones (or a
+    # wrapped second line) the participants — again for every task group a row holds.
+    after_task = True  # the first cell is always the task's
+    for k in range(1, end):
+        cell = cells[k]
+        if _is_units(cell) or _EMPTY_CELL.match(cell):
+            if after_task:
+                out[k] = unit_roles[0]
+                after_task = False
+            else:
+                out[k] = unit_roles[1] if len(unit_roles) > 1 else unit_roles[0]
+        else:
+            after_task = True
     return out
 
 
