@@ -24,9 +24,9 @@ GOLD = sorted((CORPUS / "gold").glob("*.gold.yaml")) if CORPUS.is_dir() else []
 needs_corpus = pytest.mark.skipif(not DOCUMENTS, reason=f"no corpus at {CORPUS}")
 
 # The scores reached on the 12 gold documents (score.py, the rules acceptance uses): they may only rise.
-FLOORS = {"chapters": 1.0, "sections": 1.0, "measures": 1.0, "units": 0.79, "deadlines": 0.80}
+FLOORS = {"chapters": 1.0, "sections": 1.0, "measures": 1.0, "units": 0.997, "deadlines": 0.996}
 MEASURES_MIN_FLOOR = 1.0
-META_FLOOR = 72 / 119
+META_FLOOR = 117 / 119
 
 
 def _scorer():
