@@ -101,7 +101,7 @@ _DUTY_BODY = re.compile(r"(?:委|局|办|部|厅|院|署|政府|街道|镇|乡|�
                         r"集团|委员会|居委会|办公室|专班)\Z")
 _LEAD_DUTY = re.compile(r"^牵头")
 # What a duty item says its body does.
-_DUTY_VERB = re.compile(r"^(?:具体|主要|统一|全面)?(?:负责|牵头|配合|协助|协同|参与|协调|督促|指导|组织|承担|会同|落实|做好)")
+_DUTY_VERB = re.compile(r"^(?:具体|主要|统一|全面)?(?:负责|牵头|配合|协助|协同|参与|协调|督促|指导|组织|承担|会同|落实|做好|开展|依法)")
 _PARTICIPATING_DUTY = re.compile(r"^(配合|协助|协同|参与)")
 
 

@@ -27,6 +27,9 @@ from .tree import TERMINAL, DraftNode
 
 # An unmarked heading line (web copies lose `（一）`): short, no sentence punctuation inside or at the end.
 _HEADING_MAX_LEN = 30
+# A measure's heading alone on its line: this short, Chinese words only (no punctuation at all).
+_SHORT_HEADING = 16
+_PLAIN_WORDS = re.compile(r"^[\u4e00-\u9fff“”]+$")
 _ORPHAN_MAX_LEN = 6
 _UNMARKED_SECTION = "unmarked heading line"
 _IMPLICIT = "implicit: no chapter markers"
@@ -272,6 +275,10 @@ def _as_measure(node: DraftNode) -> None:
     rest = node.marker.rest if node.marker else ""
     if node.recognized_by == DECIMAL_RULE and node.body and rest and not any(ch in rest for ch in TERMINAL + "，"):
         node.title_is_heading = True  # `1.1 编制目的` over its text: a decimal outline heads every part
+    elif node.body and node.body[0].blank_before and 0 < len(rest) <= _SHORT_HEADING and _PLAIN_WORDS.match(rest):
+        # `（1）强化区级主体责任` alone, a paragraph below: a heading, not a line wrapped mid-sentence
+        # (a printed copy wraps at its full width, longer than this)
+        node.title_is_heading = True
     for child in node.children:
         node.body.extend(child.all_lines())
     node.body.sort(key=lambda line: line.number)
