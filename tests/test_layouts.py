@@ -125,3 +125,14 @@ def test_pdf_text_layer():
     assert measures[0].lead_units == ["县委编办"] and measures[0].responsible_units == ["县直各部门"]
     assert "（牵头单位：县委编办；责任单位：县直各部门" in measures[0].text  # a wrap inside the bracket is joined
     assert measures[2].recurring == ["长期坚持"]
+
+
+def test_a_notice_that_issues_two_documents_keeps_them_apart():
+    plan = _plan("two-documents.txt")
+    assert [(c.number, c.title) for c in plan.chapters] == [
+        (1, "关于改造范围"), (2, "关于资金筹措"), (None, "某市支持物业服务企业发展的规定"),
+        (1, "关于税费支持"), (2, "关于人才培养")]
+    assert [[m.number for m in c.measures] for c in plan.chapters] == [[1, 2], [3, 4], [], [1], [2, 3]]
+    second = plan.chapters[2]
+    assert second.recognized_by == "title of a second document" and "特制定以下规定" in second.text
+    assert "物业服务企业" not in plan.chapters[1].measures[-1].text  # the first document's last article ends

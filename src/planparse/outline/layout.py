@@ -35,6 +35,9 @@ _NOT_A_HEADING = re.compile(r"(方案|意见|办法|规定|规则|细则|通知|
 _ATTACHMENTS = re.compile(r"^附件\s*[：:]\s*(?:\d{1,2}\s*[.．、].*)?$")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 UNMARKED_CHAPTER = "unmarked heading line"
+SECOND_DOCUMENT = "title of a second document"
+# The title of a document that a notice issues: `进一步支持文化企业发展的规定`.
+_DOCUMENT_TITLE = re.compile(r"(规定|办法|方案|意见|细则|规则|条例|计划|要点|措施)(（[^（）]{1,12}）)?$")
 DECIMAL_RULE = "1.1.1"
 ENUMERATION = " (enumeration)"  # added to the rule of a marker that numbers the cases of an article
 
@@ -50,6 +53,7 @@ def read_layout(lines: list[Line], markers: list[Marker | None]) -> tuple[list[L
     lines, markers, tables = flatten_tables(lines, markers)
     dropped += tables
     markers = attachment_lists(lines, markers)
+    markers = second_documents(lines, markers)
     markers = unmarked_chapters(lines, markers)
     markers = enumerations(lines, markers)
     return lines, markers, dropped
@@ -116,6 +120,27 @@ def attachment_lists(lines: list[Line], markers: list[Marker | None]) -> list[Ma
     return out
 
 
+def second_documents(lines: list[Line], markers: list[Marker | None]) -> list[Marker | None]:
+    """One notice that issues two documents (`…的规定` and `…的规定`): the second's bare title line,
+    then its preamble and its `一、` numbering afresh, starts a new part — a chapter with no number
+    titled after it — so its articles do not run on in the first document's last chapter."""
+    out = list(markers)
+    last_chapter = 0
+    for i, line in enumerate(lines):
+        marker = markers[i]
+        if marker is not None and marker.rank == RANK_CHAPTER and marker.number is not None:
+            last_chapter = marker.number
+            continue
+        if marker is not None or last_chapter < 2 or not _DOCUMENT_TITLE.search(line.text) \
+                or any(ch in line.text for ch in TERMINAL + "，") or len(line.text) > 60:
+            continue
+        restart = next((j for j in range(i + 1, min(i + 4, len(lines)))
+                        if markers[j] is not None and markers[j].rank == RANK_CHAPTER), None)
+        if restart is not None and markers[restart].number == 1:
+            out[i] = Marker(SECOND_DOCUMENT, RANK_CHAPTER, None, "", line.text)
+    return out
+
+
 def unmarked_chapters(lines: list[Line], markers: list[Marker | None]) -> list[Marker | None]:
     """Headings that lost their chapter markers become chapters (number null) — only in a plan with no
     chapter markers at all, where at least two such headings stand alone between blank lines, each
@@ -165,7 +190,9 @@ def enumerations(lines: list[Line], markers: list[Marker | None]) -> list[Marker
                     out[j] = replace(out[j], rank=RANK_ITEM, rule=out[j].rule + ENUMERATION)
                 i = run[-1] + 1
                 continue
-        if marker is not None and marker.rank <= RANK_MEASURE:
+        if marker is not None and marker.rule == SECOND_DOCUMENT:
+            open_rank = None  # a new document: nothing of the first is open
+        elif marker is not None and marker.rank <= RANK_MEASURE:
             open_rank = marker.rank
         i += 1
     return out
