@@ -331,3 +331,10 @@ def test_a_shortened_signature_takes_the_full_name_printed_in_the_page_metadata(
 def test_national_bodies(issuer):
     text = f"关于印发测试办法的通知\n各有关单位：\n现印发给你们。\n\n{issuer}\n2023年1月2日\n\n测试办法\n第一条 为了测试。\n"
     assert meta_of(text).level == "national"
+
+
+def test_the_documents_a_notice_transmits_are_never_its_basis():
+    text = ("测试市人民政府办公室关于印发两个规定的通知\n各区人民政府：\n"
+            "根据《测试省物业管理条例》，现将《测试市甲规定》和《测试市乙规定》印发给你们，请认真执行。\n"
+            "测试市人民政府办公室\n2025年2月10日\n测试市甲规定\n一、关于范围\n（一）做好工作。\n")
+    assert [ref.title for ref in meta_of(text).basis] == ["测试省物业管理条例"]

@@ -27,6 +27,9 @@ def own_doc_number(frame: Frame, printed: dict[str, dict[str, str]]) -> str | No
     return None
 
 
+_TRANSMITS = re.compile(r"现将《[^》]{2,80}》[^。]{0,80}?(印发|转发|发布|公布)给")
+
+
 def basis(frame: Frame, notice_title: list[Line], own_number: str | None, own_titles: set[str]) -> list[DocRef]:
     """Documents cited in the notice and the preamble; the plan itself (its 文号, the title the notice
     transmits it under) is never one of them."""
@@ -35,7 +38,8 @@ def basis(frame: Frame, notice_title: list[Line], own_number: str | None, own_ti
     lines = [line.text for line in frame.notice + frame.preamble if id(line) not in skip
              and not _OWN_NUMBER_LINE.match(line.text)]
     # `原《…》（沪交法〔2023〕415号）同时废止`: a document the plan repeals is not its basis.
-    sentences = [s for s in re.split(r"(?<=。)", "\n".join(lines)) if not _REPEALS.search(s)]
+    # `现将《A》和《B》印发给你们`: the documents a notice transmits are the plan itself, never its basis.
+    sentences = [_TRANSMITS.sub("", s) for s in re.split(r"(?<=。)", "\n".join(lines)) if not _REPEALS.search(s)]
     return [ref for ref in find_citations("".join(sentences))
             if not (own_number and ref.doc_number == own_number) and not (ref.title and _bare(ref.title) in own)]
 
