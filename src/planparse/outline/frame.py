@@ -32,6 +32,9 @@ _TITLE_TAIL = re.compile(r"^[（(《]?[^。，]{1,16}[）)》]$")
 _ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）·]{2,40}(委|政府|办公室|委员会|局|院|厅|部|中心|小组|办|公司)$")
 # The closing paragraph of a plan: `各级、各部门要认真贯彻落实…本方案…`, `…原则上应当在2025年年底前完成`.
 _CLOSING = re.compile(r"(本方案|本实施方案|本意见|本办法|本通知|本细则|本规划|认真贯彻落实|原则上应当在.{2,20}完成)")
+# A list of this many items or more, nearly all one line long, is a list of one-line items.
+_ONE_LINE_ITEMS_MIN = 5
+_ONE_LINE_ITEMS_SHARE = 0.9
 # A paragraph addressed to every recipient after the last item: `各地区、各部门要…`, `各有关部门…`.
 _CLOSING_START = re.compile(r"^各(地区|部门|有关|省)")
 # `（此件公开发布）`, `（本文有删减）`: notes printed under a signature.
@@ -82,13 +85,25 @@ def _body_end(lines: list[Line], markers: list[Marker | None], start: int) -> in
     # without blank lines (text rendered from a web page) breaks paragraphs at every finished line.
     paragraphs_marked = sum(line.blank_before for line in lines[start:end]) * 4 > end - start
     # `第十六条（施行日期）` alone on its line: the paragraph under it (`本办法自…起施行。`) is its text.
-    first = last_marker + 2 if lines[last_marker].text[-1:] not in TERMINAL else last_marker + 1
+    first = last_marker + 2 if lines[last_marker].text[-1:] not in TERMINAL + "）)" else last_marker + 1
+    if not paragraphs_marked and first == last_marker + 1 and first < end and _one_line_items(markers, start, end):
+        # 三十 items of one line each, then a paragraph that is no item: the notice's closing
+        return first
     for i in range(first, end):
         new_paragraph = lines[i].blank_before if paragraphs_marked else lines[i - 1].text[-1:] in TERMINAL
         if new_paragraph and markers[i] is None and (
                 _CLOSING.search(lines[i].text) or (not paragraphs_marked and _CLOSING_START.match(lines[i].text))):
             return i
     return end
+
+
+def _one_line_items(markers: list[Marker | None], start: int, end: int) -> bool:
+    """Whether the body is a list of one-line items: nearly every marker line is followed by another."""
+    marked = [i for i in range(start, end) if markers[i] is not None]
+    if len(marked) < _ONE_LINE_ITEMS_MIN:
+        return False
+    followed = sum(1 for i in marked[:-1] if markers[i + 1] is not None)
+    return followed >= _ONE_LINE_ITEMS_SHARE * (len(marked) - 1)
 
 
 def _is_footer(text: str) -> bool:
