@@ -136,3 +136,19 @@ def test_a_notice_that_issues_two_documents_keeps_them_apart():
     second = plan.chapters[2]
     assert second.recognized_by == "title of a second document" and "特制定以下规定" in second.text
     assert "物业服务企业" not in plan.chapters[1].measures[-1].text  # the first document's last article ends
+
+
+def test_a_web_rendered_notice_of_one_line_items_keeps_its_closing_and_signature_apart():
+    """No blank lines (text rendered from a web page), items of one line each with a unit tail, then a
+    paragraph for every recipient, the signer, a date in Chinese numerals and （此件公开发布）."""
+    items = "\n".join(f"{n}、对第{n}类工作成效明显的地方给予奖励。（测试部负责）" for n in "一二三四五六")
+    text = ("测试院办公厅关于加大激励支持力度的通知\n各省、自治区、直辖市人民政府：\n为激励担当作为，现将有关事项通知如下：\n"
+            f"{items}\n各有关部门要抓紧制定具体实施办法，于2019年3月底前报送。\n测试院办公厅\n二〇一八年十二月六日\n（此件公开发布）\n")
+    plan = extract_text(text)
+    measures = list(plan.iter_measures())
+    assert [m.number for m in measures] == [1, 2, 3, 4, 5, 6]
+    assert measures[-1].text == "对第六类工作成效明显的地方给予奖励。（测试部负责）"
+    assert measures[-1].responsible_units == ["测试部"]
+    roles = {block.role: block.text for block in plan.back_matter}
+    assert roles["closing"].startswith("各有关部门要抓紧制定") and "测试院办公厅" in roles["signature"]
+    assert roles["distribution"] == "（此件公开发布）"
