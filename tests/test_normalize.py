@@ -3,6 +3,9 @@ or values in a table's cells. Only the first are furniture."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from planparse.normalize import normalize
 
 
@@ -33,3 +36,24 @@ def test_values_in_a_column_of_numbers_stay_even_when_they_count_on():
     kept, dropped = normalize("\n".join(lines) + "\n")
     assert [line.text for line in kept if line.text.isdigit()] == values
     assert not [d for d in dropped if d.reason == "page break or page number"]
+
+
+def _fold_reference(text: str) -> str:
+    """fold written plainly, every step on every line: the fast paths must give the same result."""
+    from planparse import normalize as n
+
+    text = text.translate(n._FULLWIDTH_ALNUM)
+    text = n._SPACE_NEAR_CJK.sub("", text)
+    text = n._SPACES.sub(" ", text).strip()
+    if n._HAS_CJK.search(text):
+        text = n._HALF_PUNCT_NEAR_CJK.sub(lambda m: n._HALF_TO_FULL[m.group()], text)
+        text = text.replace("(", "（").replace(")", "）")
+    return text
+
+
+@settings(max_examples=2000, derandomize=True)
+@given(st.text(alphabet="一二三abc12１２ ,:;?!()（）\t\u3000\u00a0\u2003。、％%+＋", max_size=16))
+def test_fold_fast_paths_change_nothing(text):
+    from planparse.normalize import fold
+
+    assert fold(text) == _fold_reference(text)

@@ -67,14 +67,23 @@ _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèī�
 
 
 def fold(text: str) -> str:
-    """Canonical width and spacing of one line of Chinese prose."""
-    text = text.translate(_FULLWIDTH_ALNUM)
-    text = _SPACE_NEAR_CJK.sub("", text)
-    text = _SPACES.sub(" ", text).strip()
-    if _HAS_CJK.search(text):
+    """Canonical width and spacing of one line of Chinese prose. Each step runs only on a line that
+    holds what it changes (most lines hold none of it): same result, a fraction of the time."""
+    if _HAS_FULLWIDTH_ALNUM.search(text):
+        text = text.translate(_FULLWIDTH_ALNUM)
+    if _HAS_SPACE.search(text):
+        text = _SPACE_NEAR_CJK.sub("", text)
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
+    if _HAS_HALF_PUNCT.search(text) and _HAS_CJK.search(text):
         text = _HALF_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group()], text)
         text = text.replace("(", "（").replace(")", "）")
     return text
+
+
+_HAS_FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ＋％]")
+_HAS_SPACE = re.compile(r"[ \t\u3000\u00a0]")
+_HAS_HALF_PUNCT = re.compile(r"[,:;?!()]")
 
 
 # `| --- | :---: |`: a markdown table's rule under its header.
@@ -92,6 +101,8 @@ _COLUMN_ROLES = [
 
 def _is_pipe_row(line: str) -> bool:
     """`| 1 | 推进… | 县司法局 |`, or the same row written without its outer pipes (`1 | 推进… | 县司法局`)."""
+    if "|" not in line:
+        return False
     stripped = line.strip()
     return (stripped.startswith("|") and stripped.count("|") >= 3) or stripped.count("|") >= 3 \
         or (stripped.count("|") >= 2 and not stripped.startswith("|") and not stripped.endswith("|"))

@@ -71,6 +71,8 @@ def info_key_line(line: str) -> str | None:
 
 def is_info_line(line: str) -> bool:
     """`发文字号：国发〔2018〕41号  成文日期：2018年12月13日`, `【时效性】现行有效`."""
+    if "：" not in line and ":" not in line and "】" not in line:
+        return False  # every info line has a key mark; most lines of a plan have none
     line = line.strip()
     return len(line) <= _INFO_LINE_MAX and bool(_KEY_VALUE_LINE.match(_unspace_keys(line)))
 
