@@ -152,3 +152,15 @@ def test_a_web_rendered_notice_of_one_line_items_keeps_its_closing_and_signature
     roles = {block.role: block.text for block in plan.back_matter}
     assert roles["closing"].startswith("各有关部门要抓紧制定") and "测试院办公厅" in roles["signature"]
     assert roles["distribution"] == "（此件公开发布）"
+
+
+def test_a_prose_sibling_of_sections_with_measures_is_a_measure():
+    text = ("某镇建筑垃圾治理工作方案\n一、主要任务\n（一）强化源头管控\n1.居住区装修垃圾由物业公司统一申报。\n"
+            "2.工程渣土由建设单位委托有资质的企业清运。\n（二）规范收运处置\n各收运单位要按照核定路线运输，严禁沿途抛撒。\n"
+            "二、工作保障\n（一）加强组织领导\n各部门要高度重视，落实责任。\n")
+    plan = extract_text(text)
+    tasks, support = plan.chapters
+    assert [s.title for s in tasks.sections] == ["强化源头管控"]
+    assert [m.number for m in tasks.sections[0].measures] == [1, 2]
+    assert [(m.marker, m.headline) for m in tasks.measures] == [("（二）", "规范收运处置")]
+    assert [s.title for s in support.sections] == ["加强组织领导"] and support.measures == []

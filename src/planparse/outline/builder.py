@@ -211,8 +211,11 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
         warnings.append(f"line {first.heading.number}: the `{first.marker.marker}` items of this chapter are read "
                         "as measures (run-in items with nothing below), though other chapters use that level "
                         "for sections: check them by hand")
+    # Where this chapter's `（一）` sections hold `1.` measures, a sibling `（二）` that holds only prose is a
+    # work item written as prose (`（二）规范收运处置` over its paragraphs): a measure of the chapter.
+    prose_items = _prose_items(nodes, roles) if not framing and not _SAFEGUARDS.search(title) else set()
     for node in nodes:
-        is_section = (node.rank in roles.sections and node.rank not in items_here) \
+        is_section = (node.rank in roles.sections and node.rank not in items_here and id(node) not in prose_items) \
             or node.recognized_by == _UNMARKED_SECTION
         if roles.decimal and is_section and not node.children:
             is_section = False  # a decimal heading with text and nothing below is the measure there
@@ -231,7 +234,22 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
                     node.children.append(child)
         else:
             _as_measure(node)
+            if id(node) in prose_items and not any(ch in node.marker.rest for ch in TERMINAL):
+                node.title_is_heading = True  # its heading line heads the prose below it
             (section if section is not None and section.rank < node.rank else chapter).children.append(node)
+
+
+def _prose_items(nodes: list[DraftNode], roles: _Roles) -> set[int]:
+    if roles.indicators or roles.decimal:
+        return set()
+    sections = [n for n in nodes if n.rank in roles.sections and n.marker is not None]
+    if not any(n.children for n in sections):
+        return set()
+    return {id(n) for n in sections if not n.children and n.body and not _FRAMING_ITEM.search(n.marker.rest)}
+
+
+# A `（一）` heading that frames its chapter rather than naming work: 指导思想, 基本原则, 工作目标.
+_FRAMING_ITEM = re.compile(r"^(总体要求|总体思路|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标)")
 
 
 # Chapters that frame a plan rather than assign work: 总体要求 (指导思想, 基本原则, 工作目标).
