@@ -88,14 +88,16 @@ _HAS_HALF_PUNCT = re.compile(r"[,:;?!()]")
 
 # `| --- | :---: |`: a markdown table's rule under its header.
 _TABLE_RULE = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?)?\s*$")
-# Header cells of a 重点任务分工表 and the column role each names.
-_COLUMN_ROLES = [
+# Header cells of a 重点任务分工表 and the column role each names: the one vocabulary of task-table
+# columns, for pipe and tab rows here and for tables flattened to one cell per line (outline/tables.py).
+COLUMN_ROLES = [
     (re.compile(r"^(序号|编号|序列)$"), "number"),
     (re.compile(r"牵头"), "lead"),
-    (re.compile(r"配合|参加|参与|协办|协同"), "participating"),
-    (re.compile(r"责任(单位|部门)|实施单位|落实单位"), "responsible"),
-    (re.compile(r"时限|时间|进度|节点"), "deadline"),
-    (re.compile(r"任务|措施|举措|内容|事项|目标|要求|指标"), "task"),
+    (re.compile(r"配合|参加|参与|协办|协同|支撑"), "participating"),
+    (re.compile(r"责任(单位|部门)|实施单位|落实单位|(指导|负责|主管)(单位|部门)"), "responsible"),
+    (re.compile(r"时限|时间|进度|节点|完成"), "deadline"),
+    (re.compile(r"任务|措施|举措|内容|事项|目标|要求|指标|名称|方向"), "task"),
+    (re.compile(r"^(备注|分类|类别|范围|推广范围|适用范围|领域|说明)$"), "other"),
 ]
 
 
@@ -120,7 +122,7 @@ def _table_cells(line: str) -> list[str] | None:
 def _header_roles(cells: list[str]) -> list[str] | None:
     roles = []
     for cell in cells:
-        role = next((r for pattern, r in _COLUMN_ROLES if pattern.search(cell)), None)
+        role = next((r for pattern, r in COLUMN_ROLES if pattern.search(cell)), None)
         if role is None or len(cell) > 10:
             return None
         roles.append(role)

@@ -13,20 +13,10 @@ import re
 from dataclasses import replace
 
 from ..models import Dropped
-from ..normalize import Line
+from ..normalize import COLUMN_ROLES, Line
 from ..numerals import cn_to_int
 from .markers import RANK_CHAPTER, RANK_MEASURE, Marker, match_marker
 
-# Header cells of a task table and what each column holds.
-_COLUMNS = [
-    (re.compile(r"^(序号|编号|序列)$"), "number"),
-    (re.compile(r"牵头"), "lead"),
-    (re.compile(r"配合|参加|参与|协办|协同|支撑"), "participating"),
-    (re.compile(r"责任|实施单位|落实单位|(指导|负责|主管)(单位|部门)"), "responsible"),
-    (re.compile(r"时限|时间|进度|节点|完成"), "deadline"),
-    (re.compile(r"任务|措施|举措|内容|事项|目标|要求|指标|名称|方向"), "task"),
-    (re.compile(r"^(备注|分类|类别|范围|推广范围|适用范围|领域|说明)$"), "other"),
-]
 _HEADER_MAX_LEN = 10
 _UNIT_ROLES = ("lead", "participating", "responsible")
 _EMPTY_CELL = re.compile(r"^[—\-－/／]{1,3}$|^无$")
@@ -68,7 +58,7 @@ def header_at(lines: list[Line], i: int) -> list[str] | None:
         line = lines[i + len(roles)]
         role = None
         if len(line.text) <= _HEADER_MAX_LEN and not line.cells:
-            role = next((r for pattern, r in _COLUMNS if pattern.search(line.text)), None)
+            role = next((r for pattern, r in COLUMN_ROLES if pattern.search(line.text)), None)
         if role is None:
             break
         roles.append(role)
