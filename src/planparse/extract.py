@@ -134,8 +134,8 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
         default_deadline=default_deadline(closing_text) if closing_text else None,
         front_matter=_blocks(frame, ("notice", "title", "preamble")),
         chapters=chapters,
-        back_matter=_blocks(frame, ("closing", "signature", "distribution"))
-        + [p for p in annex_parts if isinstance(p, Block)],
+        back_matter=sorted(_blocks(frame, ("closing", "attachments", "signature", "distribution")),
+                           key=lambda block: block.lines) + [p for p in annex_parts if isinstance(p, Block)],
         dropped=dropped,
         warnings=outline.warnings,
     )
@@ -226,7 +226,8 @@ def _blocks(frame: Frame, roles: tuple[str, ...]) -> list[Block]:
         if lines:
             # A notice, signature or footer is a stack of short paragraphs (masthead, 文号, addressee,
             # signers, date): keep each on its own line. The title is one title over several lines.
-            separator = {"notice": "\n", "signature": "\n", "distribution": "\n", "title": ""}.get(role)
+            separator = {"notice": "\n", "signature": "\n", "distribution": "\n", "attachments": "\n",
+                         "title": ""}.get(role)
             pieces = [(line, line.text) for line in lines]
             text = separator.join(line.text for line in lines) if separator is not None else join_lines(pieces)
             blocks.append(Block(role=role, lines=(lines[0].number, lines[-1].number), text=text))

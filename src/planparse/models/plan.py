@@ -144,7 +144,8 @@ class Block(Model):
     """Prose outside the numbered body: the notice, the title, the preamble, the closing."""
 
     # `annex`: an annex that is not a task list (indicator tables, technical annexes), kept as text.
-    role: Literal["notice", "title", "preamble", "closing", "signature", "distribution", "annex"]
+    # `attachments`: the list of attachments at the end of a notice (附件：1.… 2.…).
+    role: Literal["notice", "title", "preamble", "closing", "attachments", "signature", "distribution", "annex"]
     lines: LineRange
     text: str
 

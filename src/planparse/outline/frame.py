@@ -32,6 +32,10 @@ _TITLE_TAIL = re.compile(r"^[（(《]?[^。，]{1,16}[）)》]$")
 _ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）·]{2,40}(委|政府|办公室|委员会|局|院|厅|部|中心|小组|办|公司)$")
 # The closing paragraph of a plan: `各级、各部门要认真贯彻落实…本方案…`, `…原则上应当在2025年年底前完成`.
 _CLOSING = re.compile(r"(本方案|本实施方案|本意见|本办法|本通知|本细则|本规划|认真贯彻落实|原则上应当在.{2,20}完成)")
+# A line of an attachment list: a title, never a paragraph.
+_ATTACHMENT_TITLE_MAX = 80
+_WRAPPED_TITLE_MAX = 40
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.．、]")
 # A list of this many items or more, nearly all one line long, is a list of one-line items.
 _ONE_LINE_ITEMS_MIN = 5
 _ONE_LINE_ITEMS_SHARE = 0.9
@@ -50,6 +54,7 @@ class Frame:
     preamble: list[Line] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
     closing: list[Line] = field(default_factory=list)
+    attachments: list[Line] = field(default_factory=list)  # 附件：1.… 2.…, the titles of the attachments
     signature: list[Line] = field(default_factory=list)
     distribution: list[Line] = field(default_factory=list)
 
@@ -168,11 +173,21 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _split_back(back: list[Line], frame: Frame) -> None:
+    listing = False  # inside `附件：1.… 2.…`, the list of attachments
     for line in back:
         text = line.text
-        if _DISTRIBUTION.search(text):
+        if is_attachment_list(text) and not frame.distribution:
+            listing = True
+            frame.attachments.append(line)
+        elif listing and (_NUMBERED_TITLE.match(text) or ("：" not in text and len(text) <= _WRAPPED_TITLE_MAX)) \
+                and len(text) <= _ATTACHMENT_TITLE_MAX and not (DATE_LINE.match(text) or CN_DATE_LINE.match(text)
+                                                                or _ORG_LINE.match(text) or _DISTRIBUTION.search(text)):
+            frame.attachments.append(line)  # a numbered title, or the wrapped rest of one
+        elif _DISTRIBUTION.search(text):
+            listing = False
             frame.distribution.append(line)
         elif (DATE_LINE.match(text) or CN_DATE_LINE.match(text) or _ORG_LINE.match(text)) and not frame.distribution:
+            listing = False
             frame.signature.append(line)
         elif frame.signature or frame.distribution:
             frame.distribution.append(line)
