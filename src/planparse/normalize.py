@@ -9,6 +9,7 @@ Every change made to kept text is one that NFKC already treats as equal (`,`→`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .models import Dropped
@@ -272,15 +273,17 @@ def _drop_page_numbers(kept: list[Line], dropped: list[Dropped]) -> list[Line]:
     lone = [i for i, line in enumerate(kept) if _LONE_NUMBER.match(line.text)]
     if not lone:
         return kept
-    by_value: dict[int, list[int]] = {}
+    by_value: dict[int, list[int]] = {}  # value → the source line numbers it stands on, ascending
     for i in lone:
-        by_value.setdefault(int(kept[i].text), []).append(i)
+        by_value.setdefault(int(kept[i].text), []).append(kept[i].number)
 
-    def near(i: int, j: int) -> bool:
-        return abs(kept[j].number - kept[i].number) <= _ROW_NUMBER_GAP
+    def near(value: int, number: int) -> bool:
+        """Whether `value` stands alone within a few lines of line `number` (a bisection, not a scan)."""
+        numbers = by_value.get(value, [])
+        at = bisect_left(numbers, number - _ROW_NUMBER_GAP)
+        return at < len(numbers) and numbers[at] <= number + _ROW_NUMBER_GAP
 
-    rows = {i for i in lone if any(near(i, j) for j in by_value.get(int(kept[i].text) + 1, ()))
-            or any(near(i, j) for j in by_value.get(int(kept[i].text) - 1, ()))}
+    rows = {i for i in lone if near(int(kept[i].text) + 1, kept[i].number) or near(int(kept[i].text) - 1, kept[i].number)}
     lone = [i for i in lone if i not in rows]
     pages: set[int] = set()
     for chain_start in range(len(lone)):
