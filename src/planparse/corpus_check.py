@@ -24,6 +24,7 @@ from .extract import extract_source, read_source
 from .models import Deadline, Measure, Plan
 from .models.check import CheckReport, FileReport, Finding, Level, Rule
 from .normalize import fold
+from .outline.layout import SECOND_DOCUMENT
 from .outline.markers import match_marker
 from .yamlio import dumps, loads_plan, write_atomic
 
@@ -163,30 +164,41 @@ class _Numbered:
     chapter: int  # index of the chapter it sits in
     container: tuple[int, int | None]  # (chapter, section) it sits in
     inside: int | None = None  # for a marker extract read as part of a measure: that measure's number
+    document: int = 0  # which of the documents a notice issues it belongs to
 
 
 def _numbered(subject: Subject) -> dict[str, list[_Numbered]]:
-    """Numbered chapters, sections and measures in document order; unnumbered ones (unmarked headings,
+    """Numbered chapters, sections and measures in document order, grouped by numbering style: one
+    sequence per marker style, whatever each node was read as (a plan's `（一）` may be a section in one
+    chapter and a measure in the next, numbered on across both). Unnumbered ones (unmarked headings,
     labelled extras such as 加分项 1) take no part in numbering."""
-    nodes: dict[str, list[_Numbered]] = {"chapter": [], "section": [], "measure": []}
+    nodes: dict[str, list[_Numbered]] = {"chapter": []}
+    document = 0  # a notice that issues two documents numbers each afresh
     for c, chapter in enumerate(subject.plan.chapters):
+        if chapter.recognized_by == SECOND_DOCUMENT:
+            document += 1
         if chapter.number is not None:
-            nodes["chapter"].append(_Numbered("chapter", chapter.number, chapter.lines[0], c, (c, None)))
+            nodes["chapter"].append(_Numbered("chapter", chapter.number, chapter.lines[0], c, (c, None),
+                                              document=document))
         containers = [((c, None), chapter.measures)]
         for s, section in enumerate(chapter.sections):
-            if section.number is not None:
-                nodes["section"].append(_Numbered("section", section.number, section.lines[0], c, (c, s)))
+            if section.number is not None and section.marker:
+                nodes.setdefault(section.recognized_by, []).append(
+                    _Numbered("section", section.number, section.lines[0], c, (c, None), document=document))
             containers.append(((c, s), section.measures))
         for container, measures in containers:
             for measure in measures:
                 if measure.number is not None:
-                    nodes["measure"].append(_Numbered("measure", measure.number, measure.lines[0], c, container))
-                    nodes["measure"] += _absorbed(subject, measure, c, container)
-    nodes["measure"].sort(key=lambda node: node.line)
+                    style = nodes.setdefault(measure.recognized_by, [])
+                    style.append(_Numbered("measure", measure.number, measure.lines[0], c, container,
+                                           document=document))
+                    style += _absorbed(subject, measure, c, container, document)
+    for style in nodes.values():
+        style.sort(key=lambda node: node.line)
     return nodes
 
 
-def _absorbed(subject: Subject, measure: Measure, chapter: int, container) -> Iterator[_Numbered]:
+def _absorbed(subject: Subject, measure: Measure, chapter: int, container, document: int) -> Iterator[_Numbered]:
     """Measure markers extract read as a wrapped line of the measure before them. Extract does so when a
     marker's number is not the next one and the line before it does not end a sentence, so a misnumbered
     measure after a `参加单位：…` line vanishes into the one before: `29.` … `2. 健全规范…` (meant 30).
@@ -196,7 +208,7 @@ def _absorbed(subject: Subject, measure: Measure, chapter: int, container) -> It
         if marker is None or marker.rule != measure.recognized_by or marker.label or marker.number is None:
             continue
         line = _line_starting(subject, measure.lines, text_line[:12])
-        yield _Numbered("measure", marker.number, line, chapter, container, inside=measure.number)
+        yield _Numbered("measure", marker.number, line, chapter, container, inside=measure.number, document=document)
 
 
 def _line_starting(subject: Subject, span: tuple[int, int], start: str) -> int:
@@ -211,17 +223,16 @@ def _line_starting(subject: Subject, span: tuple[int, int], start: str) -> int:
 # measures across it, per chapter or per section. Each plan uses one style, found as the one that
 # explains its numbers with the fewest findings (ties go to the first, the plan-wide count).
 _SCOPES: dict[str, list[tuple[str, Callable[[_Numbered], object]]]] = {
-    "chapter": [("plan", lambda node: None)],
-    "section": [("plan", lambda node: None), ("chapter", lambda node: node.chapter)],
-    "measure": [("plan", lambda node: None), ("chapter", lambda node: node.chapter),
-                ("section", lambda node: node.container)],
+    "chapter": [("plan", lambda node: node.document)],
+    "style": [("plan", lambda node: node.document), ("chapter", lambda node: node.chapter),
+              ("section", lambda node: node.container)],
 }
 
 
 def numbering_findings(subject: Subject) -> Iterator[Draft]:
     for kind, nodes in _numbered(subject).items():
         best: list[tuple[str, list[_Numbered], list[_Slip]]] | None = None
-        for scope, key in _SCOPES[kind]:
+        for scope, key in _SCOPES["chapter" if kind == "chapter" else "style"]:
             groups: dict[object, list[_Numbered]] = {}
             for node in nodes:
                 groups.setdefault(key(node), []).append(node)
@@ -356,6 +367,7 @@ def _has(present: list[int], number: int) -> bool:
 
 def _slip_message(kind: str, scope: str, group: list[_Numbered], slip: _Slip, lines_of: dict[int, list[int]]) -> str:
     node = group[slip.index]
+    kind = node.kind  # a numbering style's nodes may be sections and measures
     where = {"plan": "", "chapter": " of its chapter", "section": " of its section"}[scope]
     if slip.index == 0:
         opening = f"{kind} {node.number} is the first{where}"

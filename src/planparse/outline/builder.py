@@ -209,7 +209,7 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
     if items_here and chapter.heading is not None:
         first = next(n for n in nodes if n.rank in items_here)
         warnings.append(f"line {first.heading.number}: the `{first.marker.marker}` items of this chapter are read "
-                        "as measures (run-in items with nothing below), though other chapters use that level "
+                        "as measures (nothing is numbered below them), though other chapters use that level "
                         "for sections: check them by hand")
     # Where this chapter's `（一）` sections hold `1.` measures, a sibling `（二）` that holds only prose is a
     # work item written as prose (`（二）规范收运处置` over its paragraphs): a measure of the chapter.
