@@ -164,3 +164,14 @@ def test_a_prose_sibling_of_sections_with_measures_is_a_measure():
     assert [m.number for m in tasks.sections[0].measures] == [1, 2]
     assert [(m.marker, m.headline) for m in tasks.measures] == [("（二）", "规范收运处置")]
     assert [s.title for s in support.sections] == ["加强组织领导"] and support.measures == []
+
+
+def test_items_numbered_across_framing_sections_and_measures_are_one_sequence():
+    text = ("某市推进示范创建实施方案\n一、总体要求\n（一）指导思想。坚持依法行政。\n（二）工作目标。到2025年建成示范市。\n"
+            "二、重点任务\n（三）健全制度体系。完善规范性文件管理制度。（责任单位：市司法局）\n"
+            "（四）严格执法监督。开展执法案卷评查。（责任单位：市司法局）\n")
+    plan = extract_text(text)
+    framing, tasks = plan.chapters
+    assert [s.title for s in framing.sections] == ["指导思想", "工作目标"] and framing.measures == []
+    assert [m.number for m in tasks.measures] == [3, 4]
+    assert plan.warnings == []  # （一）（二） sections and （三）（四） measures are one numbering
