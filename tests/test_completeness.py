@@ -3,6 +3,8 @@ place of the plan, or in `dropped` with its reason."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -43,11 +45,17 @@ _pieces = st.sampled_from([
     "牵头单位：", "区司法局、区法院", "责任单位:", "2022年年底前", "《条例》", "〔2021〕3号", "—、", "---",
     "# ", "**", "发布时间:2025-04-01", "工作任务：", "网络检索：", "。", "，", " ", "\t", "\n", "\n\n", "\n\n\n\n",
     "健全", "机制", "80%", "(", ")", "\u3000", "\r\n", "ａ", "１",
+    # the layouts of real plans from other provinces (issue 8)
+    "附件", "附件1", "附件：", "序号", "任务名称", "牵头部门", "配合部门", "时间节点", "—", "——", "1\n", "2\n",
+    "第一条（目的依据）", "1.1", "1.2.1", "1总则", "目录", "某某规定", "特制定以下规定：", "執(zhí)", "責任單位",
+    "---\n标题: x\n---\n", "索 引 号 | 1 |", "【法宝引证码】", "城运中心：负责", "（此件公开发布）",
+    "二〇一八年十二月六日", "总体要求", "保障措施", "|", "2019年3月", "4月底前",
 ])
 _texts = st.lists(st.one_of(_pieces, st.text(max_size=8)), max_size=40).map("".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("PLANPARSE_PROPERTY_EXAMPLES", 300)), deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(_texts)
 def test_extract_never_raises_and_never_loses_a_character(text):
     plan = extract_text(text)

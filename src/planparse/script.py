@@ -9,7 +9,6 @@ characters the source has, so the output keeps the text as written (and the loss
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 # Characters that only traditional text has and that every plan uses: a cheap test before converting.
 # (A test holds that OpenCC simplifies every one of them.)
@@ -32,10 +31,18 @@ def simplify(text: str) -> tuple[str, dict[str, str] | None]:
     simplified = _convert(text)
     if len(simplified) != len(text):  # a phrase rule changed the length: convert one character at a time
         simplified = "".join(_convert(ch) if len(_convert(ch)) == 1 else ch for ch in text)
-    pairs = Counter((s, t) for s, t in zip(simplified, text) if s != t)
-    back: dict[str, str] = {}
-    for (s, t), _count in pairs.most_common():
-        back.setdefault(s, t)  # the source's most frequent spelling of a character that has several
+    # A simplified character must map back to exactly one character of the source: one that the source
+    # also writes as such (`单` beside `單`), or that stands for two source characters (`发` for 發 and 髮),
+    # is left as the source writes it — its rule may then miss it, but no character is ever lost.
+    sources: dict[str, set[str]] = {}
+    for s, t in zip(simplified, text):
+        if s != t:
+            sources.setdefault(s, set()).add(t)
+    written = set(text)
+    back = {s: next(iter(ts)) for s, ts in sources.items() if len(ts) == 1 and s not in written}
+    if len(back) < len(sources):
+        keep = {t for s, ts in sources.items() if s not in back for t in ts}
+        simplified = "".join(t if t in keep else s for s, t in zip(simplified, text))
     return simplified, back
 
 
