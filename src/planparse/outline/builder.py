@@ -257,7 +257,7 @@ _FRAMING = re.compile(r"(总体要求|总体思路|指导思想|基本原则|工
 
 
 # Chapters that support the work rather than assign it: 保障措施, 组织实施, 工作要求.
-_SAFEGUARDS = re.compile(r"(保障措施|保障机制|组织保障|工作保障|实施保障|组织实施|工作要求)$")
+_SAFEGUARDS = re.compile(r"(保障措施|保障机制|组织保障|工作保障|实施保障|组织实施|组织领导|工作要求|有关要求|工作机制)$")
 
 
 def _items_in_chapter(nodes: list[DraftNode], roles: _Roles, chapter_title: str = "") -> set[int]:
