@@ -12,6 +12,7 @@ import pytest
 from planparse.errors import InputError
 from planparse.formats import docx as docx_reader
 from planparse.formats.docx import docx_to_text, format_number
+from planparse.formats.pdf import pdf_to_text
 
 from .test_formats import abstract, make_docx, num, para
 
@@ -92,3 +93,105 @@ def test_docx_with_more_paragraphs_than_the_budget_is_refused(monkeypatch):
     with pytest.raises(InputError, match="has 101 paragraphs"):
         docx_to_text(make_docx(para("推进依法行政。") * 101), "t.docx")
     assert docx_to_text(make_docx(para("推进依法行政。") * 100), "t.docx").count("\n") == 100
+
+
+# ---------------------------------------------------------------- .pdf (F05)
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF from numbered object bodies (1 0 obj …), with a correct xref table."""
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def _stream(content: bytes, head: bytes = b"") -> bytes:
+    return b"<< %s /Length %d >>\nstream\n" % (head, len(content)) + content + b"\nendstream"
+
+
+def _one_page(resources: bytes, content: bytes, *more: bytes) -> bytes:
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s /Contents 4 0 R >>" % resources,
+                 _stream(content), b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", *more])
+
+
+_TEXT = b"BT /F1 12 Tf 72 720 Td (1. Measure of the plan, long enough to count as text) Tj ET"
+
+
+def test_pdf_text_is_read_through_the_budgeted_reader():
+    assert pdf_to_text(_one_page(b"<< /Font << /F1 5 0 R >> >>", _TEXT), "t.pdf").startswith("1. Measure")
+
+
+def test_pdf_reference_loop_is_refused_at_once():
+    data = _one_page(b"6 0 R", _TEXT, b"7 0 R", b"6 0 R")  # /Resources → 6 → 7 → 6 …
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="reference that leads back to itself") as error:
+        pdf_to_text(data, "loop.pdf")
+    assert one_line(error).startswith("loop.pdf: ") and time.perf_counter() - started < 1
+
+
+def test_pdf_form_that_draws_itself_is_read_once():
+    form = _stream(b"/X Do", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X 6 0 R >> >>")
+    data = _one_page(b"<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >>", _TEXT + b" /X Do", form)
+    assert pdf_to_text(data, "self.pdf").startswith("1. Measure")  # pdfminer refuses the circular form itself
+
+
+def test_pdf_forms_that_multiply_their_work_hit_the_budget(monkeypatch):
+    from planparse.formats import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "_MAX_OPERATIONS", 10_000)
+    # Form n draws form n+1 twice: 2^20 figures from a file of a few hundred bytes.
+    forms = [_stream(b"/N Do /N Do", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject "
+                     b"<< /N %d 0 R >> >>" % (7 + level)) for level in range(20)]
+    forms.append(_stream(_TEXT, b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /Font << /F1 5 0 R >> >>"))
+    data = _one_page(b"<< /XObject << /N 6 0 R >> >>", b"/N Do", *forms)
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="draw more than 10,000"):
+        pdf_to_text(data, "laughs.pdf")
+    assert time.perf_counter() - started < 5
+
+
+# ---------------------------------------------------------------- YAML (F14)
+
+_HEAD = ("schema_name: planparse/plan\nschema_version: 1\n"
+         "source: {file: x.txt, sha256: '0', encoding: utf-8}\nmeta: {}\n")
+
+
+def _schema_bomb(fan: int) -> str:
+    """Aliases that expand along chapters → sections → measures → items: fan**4 objects from about 1 KB."""
+    def level(depth: int) -> str:
+        name = "csmi"[depth]
+        if depth == 3:
+            first = "&i {marker: '①', text: 推进依法行政, lines: [1, 1]}"
+        else:
+            key = ("sections", "measures", "items")[depth]
+            extra = ", number: 1, text: 推进依法行政。" if depth == 2 else ""
+            first = f"&{name} {{lines: [1, 1]{extra}, {key}: {level(depth + 1)}}}"
+        return "[" + ", ".join([first] + [f"*{name}"] * (fan - 1)) + "]"
+    return _HEAD + f"chapters: {level(0)}\n"
+
+
+def test_yaml_alias_bomb_is_refused_at_once():
+    from planparse.errors import SchemaError
+    from planparse.yamlio import loads_plan
+
+    text = _schema_bomb(50)
+    assert len(text) < 1500
+    started = time.perf_counter()
+    with pytest.raises(SchemaError, match=r"bomb.yaml:5: refused: the YAML repeats a node through an alias") as error:
+        loads_plan(text, "bomb.yaml")
+    assert one_line(error) and time.perf_counter() - started < 1
+
+
+def test_yaml_anchor_without_alias_and_repeated_scalars_load():
+    from planparse.yamlio import loads_plan
+
+    text = _HEAD + "chapters:\n- &c {lines: [1, 1], title: 总体要求}\n- {lines: [2, 2], title: 总体要求}\n"
+    assert [chapter.title for chapter in loads_plan(text).chapters] == ["总体要求", "总体要求"]

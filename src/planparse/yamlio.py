@@ -40,7 +40,24 @@ PURE_PYTHON_DUMPER = _make_dumper(yaml.SafeDumper)
 _DUMPER = _make_dumper(yaml.CSafeDumper) if getattr(yaml, "__with_libyaml__", False) else PURE_PYTHON_DUMPER
 
 
-_LOADER = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+class _Alias(Exception):
+    """An alias (`*name`) in YAML given to load: planparse never writes one."""
+
+
+def _make_loader(base: type) -> type:
+    """A safe loader that refuses aliases: an anchor repeated along chapters × sections × measures × items
+    makes a 1 KB file build millions of objects (a billion-laughs that even fits the schema)."""
+
+    class Loader(base):
+        def construct_object(self, node, deep=False):
+            if node in self.constructed_objects:  # the composer gives an alias its anchor's node again
+                raise _Alias(node.start_mark.line + 1)
+            return super().construct_object(node, deep=deep)
+
+    return Loader
+
+
+_LOADER = _make_loader(yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader)
 
 
 def to_data(model: BaseModel) -> dict[str, Any]:
@@ -73,6 +90,10 @@ def _has_tab(value) -> bool:
 def loads_plan(text: str, path: str = "<yaml>") -> Plan:
     try:
         data = yaml.load(text, Loader=_LOADER)  # a safe loader: tags such as !!python/object are refused
+    except _Alias as alias:
+        raise SchemaError("refused: the YAML repeats a node through an alias (`*name`), which planparse never "
+                          "writes and which can multiply a small file into gigabytes; write the plan out in full "
+                          "(`planparse extract`)", path=path, line=alias.args[0]) from None
     except yaml.constructor.ConstructorError as error:
         raise SchemaError(f"refused: the YAML carries an unsafe or unknown tag ({error.problem}); "
                           "planparse only reads plain YAML it wrote", path=path) from None
