@@ -3,6 +3,7 @@ inputs end in output or one InputError/SchemaError line, fast; each input is bui
 
 from __future__ import annotations
 
+import importlib
 import io
 import time
 import zipfile
@@ -15,6 +16,8 @@ from planparse.formats.docx import docx_to_text, format_number
 from planparse.formats.pdf import pdf_to_text
 
 from .test_formats import abstract, make_docx, num, para
+
+extract_module = importlib.import_module("planparse.extract")  # `planparse.extract` is also a function
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -195,3 +198,86 @@ def test_yaml_anchor_without_alias_and_repeated_scalars_load():
 
     text = _HEAD + "chapters:\n- &c {lines: [1, 1], title: 总体要求}\n- {lines: [2, 2], title: 总体要求}\n"
     assert [chapter.title for chapter in loads_plan(text).chapters] == ["总体要求", "总体要求"]
+
+
+# ---------------------------------------------------------------- unbounded inputs, paths (F06, F07, F12, F15)
+
+
+def test_stream_that_never_ends_is_read_up_to_the_cap(monkeypatch, tmp_path):
+    import os
+    import threading
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    monkeypatch.setattr(extract_module, "MAX_INPUT_BYTES", 4096)
+    fifo = tmp_path / "endless"
+    os.mkfifo(fifo)
+    done = threading.Event()
+
+    def write_forever():
+        try:
+            with open(fifo, "wb") as out:
+                while not done.is_set():
+                    out.write("1.推进依法行政。\n".encode() * 64)
+                    out.flush()
+        except BrokenPipeError:  # the reader stopped at the cap and closed its end
+            pass
+
+    writer = threading.Thread(target=write_forever, daemon=True)
+    writer.start()
+    try:
+        with pytest.raises(InputError, match="is larger than 0 MB") as error:
+            extract_module.extract(str(fifo))
+        assert one_line(error).startswith(f"{fifo}: ")
+    finally:
+        done.set()
+    writer.join(5)
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_device_without_a_size_is_read_up_to_the_cap(monkeypatch):
+    monkeypatch.setattr(extract_module, "MAX_INPUT_BYTES", 4096)
+    with pytest.raises(InputError, match="/dev/zero: is larger than"):
+        extract_module.extract("/dev/zero")
+
+
+def test_stdin_over_the_cap_is_refused_not_cut(monkeypatch):
+    import sys
+    import types
+
+    monkeypatch.setattr(extract_module, "MAX_INPUT_BYTES", 4096)
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=None))
+    sys.stdin.buffer = io.BytesIO((b"a" * 999 + b"\n") * 5)
+    with pytest.raises(InputError, match="<stdin>: is larger than"):
+        extract_module.extract("-")
+    sys.stdin.buffer = io.BytesIO((b"a" * 999 + b"\n") * 4)  # exactly the cap: read
+    assert extract_module.extract("-").source.file == "<stdin>"
+
+
+def test_a_str_is_a_path_even_with_a_newline(tmp_path):
+    from planparse import extract, extract_text
+
+    path = tmp_path / "plan\nv2.txt"
+    path.write_text("一、总体要求\n1.推进依法行政。\n", encoding="utf-8")
+    plan = extract(str(path))
+    assert plan.source.file == str(path) and plan.chapters[0].measures[0].text == "推进依法行政。"
+    with pytest.raises(InputError, match="no such file; check the path; a plan's text is extracted with extract_text"):
+        extract("一、总体要求\n1.推进依法行政。\n")
+    assert extract_text("一、总体要求\n1.推进依法行政。\n").chapters[0].measures[0].text == "推进依法行政。"
+
+
+@pytest.mark.skipif(__import__("sys").platform in ("win32", "darwin"), reason="file names there are always Unicode")
+def test_file_name_that_is_not_utf8_is_shown_with_escapes(tmp_path):
+    import os
+
+    from planparse import dumps, extract
+
+    name = os.fsencode(tmp_path) + b"/plan\xff.txt"
+    with open(name, "wb") as out:
+        out.write("一、总体要求\n1.推进依法行政。\n".encode())
+    plan = extract(os.fsdecode(name))
+    assert plan.source.file.endswith("plan\\xff.txt")
+    dumps(plan).encode("utf-8")  # no lone surrogate left for any output to choke on
+    with pytest.raises(InputError) as error:
+        extract(os.fsdecode(name) + ".missing")
+    assert "plan\\xff.txt.missing: no such file" in one_line(error)
