@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -135,19 +136,78 @@ def load(path: str | os.PathLike) -> Plan:
     return loads_plan(text, str(path))
 
 
-def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+def write_atomic(path: str | os.PathLike, text: str, *, inputs: tuple[str | os.PathLike, ...] = ()) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written file, and no
+    temporary file left behind, whatever stops the write (an error, Ctrl-C, SIGTERM through the CLI).
+    A FIFO, device or other special file is written as a stream (renaming would replace the node), a
+    symlink's target is replaced (not the link), and a path that is one of `inputs` is refused."""
     path = Path(path)
+    refuse_overwriting_inputs(path, inputs)
+    if path.is_symlink():
+        path = path.resolve()
+    if path.exists() and not path.is_file() and not path.is_dir():
+        _write_stream(path, text)
+        return
+    temporary = handle = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise OutputError(f"cannot write here ({error.strerror}); choose a writable folder",
-                          path=str(path.parent)) from None
-    try:
+        # The name is chosen before the file is made, so that a signal at any point finds it to remove.
+        while handle is None:
+            temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+            try:
+                handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+            except FileExistsError:
+                continue
+            except OSError as error:
+                temporary = None
+                raise OutputError(f"cannot write here ({error.strerror}); choose a writable folder",
+                                  path=str(path.parent)) from None
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
-        os.chmod(temporary, 0o644)  # mkstemp makes 0600; an output file is an ordinary file
+        os.chmod(temporary, 0o644)  # whatever the umask: an output file is an ordinary file
         os.replace(temporary, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
+        _remove(temporary)
         raise OutputError(f"cannot be written ({error.strerror})", path=str(path)) from None
+    except BaseException:  # OutputError, KeyboardInterrupt, or SystemExit from the CLI's SIGTERM handler
+        _remove(temporary)
+        raise
+
+
+def _remove(temporary: Path | None) -> None:
+    if temporary is not None:
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _write_stream(path: Path, text: str) -> None:
+    """Write to a FIFO or device as `cat > node` would; a FIFO nobody reads is refused, not waited on."""
+    try:
+        flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0)
+        try:
+            handle = os.open(path, flags)
+        except OSError as error:
+            if error.errno == errno.ENXIO:  # a FIFO without a reader: opening it would block forever
+                raise OutputError("is a FIFO that nobody reads; start its reader first, or write to a file",
+                                  path=str(path)) from None
+            raise
+        os.set_blocking(handle, True)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+    except OSError as error:
+        raise OutputError(f"cannot be written ({error.strerror})", path=str(path)) from None
+
+
+def refuse_overwriting_inputs(path: str | os.PathLike, inputs) -> None:
+    """An output that names one of the inputs would replace the plan by its own report."""
+    for given in inputs:
+        if given == "-" or not isinstance(given, (str, os.PathLike)):
+            continue
+        try:
+            same = os.path.samefile(path, given)
+        except OSError:  # either does not exist (yet): not the same file
+            continue
+        if same:
+            raise OutputError("is also an input; writing there would replace it: choose another output file",
+                              path=str(path))
