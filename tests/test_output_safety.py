@@ -185,3 +185,13 @@ def test_csv_reports_never_start_a_cell_with_a_formula():
     for report in (diff(plan, plan), compare(plan, [plan])):
         for row in csv.reader(io.StringIO(render(report, "csv"))):
             assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row), row
+
+
+@POSIX
+@pytest.mark.skipif(not os.path.islink("/dev/stdout"), reason="no /dev/stdout link here")
+def test_output_to_dev_stdout_goes_down_the_pipe_and_keeps_the_link(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    result = planparse("extract", str(plan), "-o", "/dev/stdout")
+    assert result.returncode == 0 and result.stdout.startswith(b"schema_name: planparse/plan")
+    assert os.path.islink("/dev/stdout")

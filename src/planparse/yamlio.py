@@ -143,11 +143,11 @@ def write_atomic(path: str | os.PathLike, text: str, *, inputs: tuple[str | os.P
     symlink's target is replaced (not the link), and a path that is one of `inputs` is refused."""
     path = Path(path)
     refuse_overwriting_inputs(path, inputs)
-    if path.is_symlink():
-        path = path.resolve()
-    if path.exists() and not path.is_file() and not path.is_dir():
+    if path.exists() and not path.is_file() and not path.is_dir():  # stat follows links: /dev/stdout → a pipe
         _write_stream(path, text)
         return
+    if path.is_symlink():
+        path = path.resolve()
     temporary = handle = None
     try:
         # The name is chosen before the file is made, so that a signal at any point finds it to remove.
