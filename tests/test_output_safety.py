@@ -122,15 +122,17 @@ def test_sigterm_mid_write_leaves_no_temporary_file(tmp_path):
 
 
 @POSIX
-def test_stdout_that_cannot_grow_is_an_error(tmp_path):
+@pytest.mark.parametrize("command, limit", [(["extract"], 4096), (["diff", "{plan}"], 4096), (["check"], 100)])
+def test_stdout_that_cannot_grow_is_an_error(tmp_path, command, limit):
     import resource
 
     plan = tmp_path / "plan.txt"
     measures = "".join(f"{n}.推进第{n}项依法行政工作，健全行政决策制度体系。\n" for n in range(1, 200))
-    plan.write_text("一、总体要求\n" + measures, encoding="utf-8")  # some 60 KB of YAML
-    with open(tmp_path / "out.yaml", "wb") as out:
-        result = planparse("extract", str(plan), stdout=out,
-                           preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)))
+    plan.write_text("一、总体要求\n" + measures, encoding="utf-8")  # some 60 KB of YAML, 20 KB of table
+    arguments = [command[0], str(plan)] + [part.format(plan=plan) for part in command[1:]]
+    with open(tmp_path / "out.txt", "wb") as out:
+        result = planparse(*arguments, stdout=out,
+                           preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
     assert result.returncode == 2
     assert "cannot write the output: File too large" in one_error_line(result.stderr)
 

@@ -57,3 +57,14 @@ def write_stdout(text: str) -> None:
     data = memoryview(text.encode("utf-8"))
     while data:
         data = data[os.write(descriptor, data):]
+
+
+def stdout_console(**options):
+    """A rich Console for stdout, and a function that sends what it printed: a terminal gets it as
+    printed; a file or pipe gets it through write_stdout, so that a write that fails is an error there too."""
+    from rich.console import Console
+
+    if sys.stdout.isatty():
+        return Console(**options), lambda: None
+    buffer = io.StringIO()
+    return Console(file=buffer, **options), lambda: write_stdout(buffer.getvalue())

@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from ..errors import PlanparseError
-from .app import EXIT_BAD_INPUT, EXIT_FINDINGS, app, error, write_stdout
+from .app import EXIT_BAD_INPUT, EXIT_FINDINGS, app, error, stdout_console, write_stdout
 
 # Above this many local plans, `compare` shows a progress bar (on stderr, gone when done).
 _PROGRESS_FROM = 20
@@ -112,7 +112,9 @@ def _emit(report, fmt: str, output: Optional[Path], inputs: tuple[str, ...] = ()
 
         printer = print_diff if report.schema_name == "planparse/diff" else print_compare
         if not output:
-            printer(report, Console())
+            console, send = stdout_console()
+            printer(report, console)
+            send()
             return
         buffer = io.StringIO()
         printer(report, Console(file=buffer, width=120, no_color=True))
