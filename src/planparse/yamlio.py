@@ -192,7 +192,8 @@ def _write_stream(path: Path, text: str) -> None:
                 raise OutputError("is a FIFO that nobody reads; start its reader first, or write to a file",
                                   path=str(path)) from None
             raise
-        os.set_blocking(handle, True)
+        if flags & getattr(os, "O_NONBLOCK", 0):  # POSIX: non-blocking only to find a reader, then a stream
+            os.set_blocking(handle, True)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
     except OSError as error:
