@@ -1,7 +1,8 @@
 """planparse: Chinese government policy plans → structured, comparable data.
 
 Library API (the CLI only wraps these):
-    extract(path_or_text) -> Plan      load(yaml_path) -> Plan      dumps(plan, "yaml"|"json") -> str
+    extract(path_or_bytes) -> Plan      extract_text(text) -> Plan      load(yaml_path) -> Plan
+    dumps(plan, "yaml"|"json") -> str
     diff(template, local) -> DiffReport      compare(template, locals) -> CompareReport
     check(paths) -> CheckReport
 """

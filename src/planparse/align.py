@@ -354,41 +354,64 @@ def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
 
 @dataclass
 class PairScores:
-    """Template measures × local measures of one local plan."""
+    """Template measures × local measures of one local plan, kept sparse: only the pairs with any
+    attribution, sorted by template measure then local measure (a plan diffed with itself has n pairs,
+    not n × n cells: dense matrices took gigabytes for a few thousand measures)."""
 
+    template_measures: int
+    local_measures: int
+    template: np.ndarray  # template measure of each pair
+    local: np.ndarray  # local measure of each pair
     local_share: np.ndarray  # A: share of the local measure attributed to the template measure
     template_share: np.ndarray  # B: share of the template measure attributed to the local measure
     clause_share: np.ndarray  # share of the local measure in a clause matching the template measure
-    # Sentence similarities (local sentences × template sentences), kept for `diff` (None in `compare`).
-    sentence_similarity: np.ndarray | None = None
+    # For `diff` (None in `compare`): each local sentence's best template sentence (-1: none reaches
+    # SENTENCE_MATCH) and that similarity, and the measure of each sentence.
+    best_template_sentence: np.ndarray | None = None
+    best_similarity: np.ndarray | None = None
     template_sentence_measure: np.ndarray | None = None
     local_sentence_measure: np.ndarray | None = None
 
     @property
     def score(self) -> np.ndarray:
+        """Per pair: max(A, B, clause share)."""
         return np.maximum(np.maximum(self.local_share, self.template_share), self.clause_share)
-
-    @property
-    def linked(self) -> np.ndarray:
-        return self.score > 0
-
-    @property
-    def full(self) -> np.ndarray:
-        return self.score >= FULL_SHARE
 
     def statuses(self) -> np.ndarray:
         """Per template measure: 2 full, 1 partial, 0 missing."""
-        score = self.score
-        if not score.size:
-            return np.zeros(score.shape[0], np.int64)
-        best = score.max(axis=1)
+        best = np.zeros(self.template_measures)
+        np.maximum.at(best, self.template, self.score)
         return np.where(best >= FULL_SHARE, 2, np.where(best > 0, 1, 0))
+
+
+def _pair_scores(n_template: int, n_local: int, local_part, template_part, clause_part,
+                 local_total: np.ndarray, template_total: np.ndarray) -> PairScores:
+    """PairScores from (template measure, local measure, value) triples: the weights attributed summed
+    per pair and divided by the local (A) or template (B) measure's total, capped at 1; the clause share
+    the largest per pair. Pairs whose score is 0 are no link."""
+    keys = [t.astype(np.int64) * n_local + l for t, l, _ in (local_part, template_part, clause_part)]
+    pairs = _distinct(np.concatenate(keys)) if any(len(k) for k in keys) else np.zeros(0, np.int64)
+    shares = []
+    for key, (_, _, value), accumulate in zip(keys, (local_part, template_part, clause_part),
+                                              (np.add.at, np.add.at, np.maximum.at)):
+        share = np.zeros(len(pairs))
+        accumulate(share, np.searchsorted(pairs, key), value)
+        shares.append(share)
+    template, local = pairs // max(n_local, 1), pairs % max(n_local, 1)
+    scores = PairScores(n_template, n_local, template, local, np.minimum(shares[0] / local_total[local], 1.0),
+                        np.minimum(shares[1] / template_total[template], 1.0), shares[2])
+    linked = scores.score > 0
+    if not linked.all():
+        for field in ("template", "local", "local_share", "template_share", "clause_share"):
+            setattr(scores, field, getattr(scores, field)[linked])
+    return scores
 
 
 @dataclass
 class _Matches:
     """Pairs (local unit, template unit) whose cosine similarity reaches a threshold, as arrays sorted by
-    local unit. Pairs below it can never be attributed, so they are dropped as soon as they are computed."""
+    local unit. Pairs below it can never be attributed, so they are dropped as soon as they are computed,
+    and so are pairs that are neither their local unit's best nor their template unit's best."""
 
     row: np.ndarray
     column: np.ndarray
@@ -402,22 +425,40 @@ def _matches(template: _TemplateUnits, locals_: Sequence[_LocalUnits], template_
     entry_row = np.concatenate([units.entry_unit + offsets[p] for p, units in enumerate(locals_)])
     entry_column = np.concatenate([units.entry_column for units in locals_]).astype(np.int64)
     entry_idf = np.concatenate([units.entry_idf for units in locals_])
-    # Σ idf over the grams each pair shares, as CSR (row pointer, template unit, value)
-    indptr, indices, data = _overlap(template, entry_row, entry_column, entry_idf, int(offsets[-1]), len(locals_))
     local_root = np.sqrt(np.maximum(np.concatenate([units.weight for units in locals_]), 1e-12))
     template_root = np.ascontiguousarray(np.sqrt(np.maximum(template_weight, 1e-12)).T)  # plans × template units
-    kept = []
-    for p in range(len(locals_)):  # plan by plan: each has its own template weights
-        first, last = offsets[p], offsets[p + 1]
-        lo, hi = indptr[first], indptr[last]
-        denominator = (np.repeat(local_root[first:last], np.diff(indptr[first:last + 1]))
-                       * template_root[p][indices[lo:hi]])
-        position = np.flatnonzero(data[lo:hi] >= threshold * denominator)
-        kept.append((position + lo, data[lo:hi][position] / denominator[position]))
-    position = np.concatenate([k for k, _ in kept]) if kept else np.zeros(0, np.int64)
-    value = np.concatenate([v for _, v in kept]) if kept else np.zeros(0)
-    row = np.searchsorted(indptr, position, side="right") - 1
-    return _Matches(row, indices[position].astype(np.int64), value)
+    plan_of_row = np.repeat(np.arange(len(locals_)), counts)
+    rows = int(offsets[-1])
+    # Local units in blocks of at most BLOCK_CELLS (local units × template units): the overlap of a block
+    # is thresholded before the next is computed, so memory stays bounded however many units pair up.
+    block = max(1, BLOCK_CELLS // max(len(template.measure), 1))
+    starts = np.arange(0, rows, block)
+    entry_bounds = np.searchsorted(entry_row, np.append(starts, rows))  # entries are sorted by unit
+    kept_row, kept_column, kept_value = [], [], []
+    for index, first in enumerate(starts):
+        last = min(first + block, rows)
+        lo, hi = entry_bounds[index], entry_bounds[index + 1]
+        # Σ idf over the grams each pair shares, as CSR (row pointer, template unit, value)
+        indptr, indices, data = _overlap(template, entry_row[lo:hi] - first, entry_column[lo:hi], entry_idf[lo:hi],
+                                         int(last - first), len(locals_))
+        row = np.repeat(np.arange(first, last), np.diff(indptr))
+        denominator = local_root[row] * template_root[plan_of_row[row], indices]
+        keep = np.flatnonzero(data >= threshold * denominator)
+        row, column, value = row[keep], indices[keep].astype(np.int64), data[keep] / denominator[keep]
+        # Attribution only ever takes each local unit's best pair and each template unit's best pair in
+        # each plan: the others are dropped here, or near-identical measures keep n × n pairs.
+        best = np.union1d(_first_per_group(row, value, column),
+                          _first_per_group(plan_of_row[row] * len(template.measure) + column, value, row))
+        kept_row.append(row[best])
+        kept_column.append(column[best])
+        kept_value.append(value[best])
+    if not kept_row:
+        return _Matches(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+    return _Matches(np.concatenate(kept_row), np.concatenate(kept_column), np.concatenate(kept_value))
+
+
+# The most (local units × template units) cells scored at once: 32 MB of float64 at most.
+BLOCK_CELLS = 4_000_000
 
 
 # One plan (a `diff`) is scored with a numpy join, up to this many (local units × template units)
@@ -494,7 +535,6 @@ def score_batch(index: TemplateIndex, plans: Sequence[PlanGrams], keep_detail: b
     row_bounds = np.searchsorted(sims.row[by_row], sentence_offsets)
     column_bounds = np.searchsorted(sims.row[by_column], sentence_offsets)
     clause_bounds = np.searchsorted(clause_sims.row[by_clause], clause_offsets)
-    detail_bounds = np.searchsorted(sims.row, sentence_offsets)
     results = []
     for p, plan in enumerate(plans):
         n_local, s0 = plan.measures, sentence_offsets[p]
@@ -506,30 +546,29 @@ def score_batch(index: TemplateIndex, plans: Sequence[PlanGrams], keep_detail: b
 
         chosen = by_row[row_bounds[p]:row_bounds[p + 1]]
         l_rows = sims.row[chosen] - s0
-        local_share = np.zeros((index.measures, n_local))
-        np.add.at(local_share, (index.sentences.measure[sims.column[chosen]], local_measure[l_rows]),
-                  local_weight[l_rows])
-        local_share /= local_total[None, :]
+        l_measures = local_measure[l_rows]
+        local_part = (index.sentences.measure[sims.column[chosen]], l_measures, local_weight[l_rows])
 
         chosen = by_column[column_bounds[p]:column_bounds[p + 1]]
         t_units, l_rows = sims.column[chosen], sims.row[chosen] - s0
-        template_share = np.zeros((index.measures, n_local))
-        np.add.at(template_share, (index.sentences.measure[t_units], local_measure[l_rows]), t_weight[t_units, p])
-        template_share /= template_total[:, None]
+        t_measures = index.sentences.measure[t_units]
+        template_part = (t_measures, local_measure[l_rows], t_weight[t_units, p])
 
         chosen = by_clause[clause_bounds[p]:clause_bounds[p + 1]]
         c_rows = clause_sims.row[chosen] - clause_offsets[p]
         clause_measure = plan.clauses.measure[c_rows]
-        clause_share = np.zeros((index.measures, n_local))
-        np.maximum.at(clause_share, (index.clauses.measure[clause_sims.column[chosen]], clause_measure),
-                      np.minimum(plan.clauses.weight[c_rows] / local_total[clause_measure], 1.0))
-        scores = PairScores(np.minimum(local_share, 1.0), np.minimum(template_share, 1.0), clause_share)
+        clause_part = (index.clauses.measure[clause_sims.column[chosen]], clause_measure,
+                       np.minimum(plan.clauses.weight[c_rows] / local_total[clause_measure], 1.0))
+        scores = _pair_scores(index.measures, n_local, local_part, template_part, clause_part,
+                              local_total, template_total)
         if keep_detail:
-            # Similarities below SENTENCE_MATCH are left at 0: they are never attributed.
-            block = np.zeros((len(local_measure), n_template_sentences))
-            mine = slice(detail_bounds[p], detail_bounds[p + 1])
-            block[sims.row[mine] - s0, sims.column[mine]] = sims.value[mine]
-            scores.sentence_similarity = block
+            # by_row holds each local sentence's best template sentence (highest similarity, then first).
+            chosen = by_row[row_bounds[p]:row_bounds[p + 1]]
+            best = np.full(len(local_measure), -1, np.int64)
+            similarity = np.zeros(len(local_measure))
+            best[sims.row[chosen] - s0] = sims.column[chosen]
+            similarity[sims.row[chosen] - s0] = sims.value[chosen]
+            scores.best_template_sentence, scores.best_similarity = best, similarity
             scores.template_sentence_measure = index.sentences.measure
             scores.local_sentence_measure = local_measure
         results.append(scores)
@@ -571,14 +610,14 @@ def restated_sentences(scores: PairScores, template_index: int, local_index: int
     the local measure's sentences attributed (step 3) to a sentence of the template measure. Their
     deadlines and targets are compared; a sentence attributed elsewhere is not, so two measures that
     share one point do not compare each other's deadlines."""
-    similarity = scores.sentence_similarity
-    t_rows = np.flatnonzero(scores.template_sentence_measure == template_index)
     l_rows = np.flatnonzero(scores.local_sentence_measure == local_index)
+    t_rows = np.flatnonzero(scores.template_sentence_measure == template_index)
     if not len(t_rows) or not len(l_rows):
         return []
-    best = similarity[l_rows].argmax(axis=1)  # first on ties, as in attribution
+    best = scores.best_template_sentence[l_rows]
     return [(int(b - t_rows[0]), int(i)) for i, b in enumerate(best)
-            if scores.template_sentence_measure[b] == template_index and similarity[l_rows[i], b] >= SENTENCE_MATCH]
+            if b >= 0 and scores.template_sentence_measure[b] == template_index
+            and scores.best_similarity[l_rows[i]] >= SENTENCE_MATCH]
 
 
 def _where(items, sentences_of_measure: list[str], text_of) -> dict[int, list]:

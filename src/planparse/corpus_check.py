@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from .completeness import characters as characters_of
 from .completeness import compare
-from .errors import InputError, OutputError, PlanparseError, SchemaError
+from .errors import InputError, OutputError, PlanparseError, SchemaError, printable_path
 from .extract import extract_source, read_source
 from .models import Deadline, Measure, Plan
 from .models.check import CheckReport, FileReport, Finding, Level, Rule
@@ -65,9 +65,9 @@ def collect_plan_texts(paths: Sequence[str | os.PathLike]) -> list[tuple[Path, s
             if not inside:
                 raise InputError(f"no plan texts ({', '.join('*' + s for s in PLAN_SUFFIXES)}) in this folder",
                                  path=str(given))
-            found += [(p, str(p)) for p in inside]
+            found += [(p, printable_path(p)) for p in inside]
         else:
-            found.append((path, str(given)))
+            found.append((path, printable_path(given)))
     seen: set[Path] = set()
     unique = []
     for path, shown in found:
@@ -609,9 +609,9 @@ def _display(path: Path | None) -> str:
     if path is None:
         return ""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return printable_path(path.resolve().relative_to(Path.cwd().resolve()).as_posix())
     except ValueError:
-        return str(path)
+        return printable_path(path)
 
 
 def _quote(text: str) -> str:

@@ -5,6 +5,8 @@ The CLI turns them into `planparse: <message>` and exit code 2; nothing else dec
 
 from __future__ import annotations
 
+import os
+
 
 class PlanparseError(Exception):
     """A problem the user can act on. `str()` is the whole one-line message."""
@@ -34,3 +36,13 @@ class SchemaError(PlanparseError):
 
 class OutputError(PlanparseError):
     """The output cannot be written (unwritable folder, disk full)."""
+
+
+def printable_path(path: str | os.PathLike) -> str:
+    """A file name as it can be printed and written into YAML: bytes that are not UTF-8 (a name made on
+    another system) become `\\xff` escapes instead of lone surrogates that no output can encode."""
+    text = os.fsdecode(os.fspath(path))
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that surrogateescape did not make
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -16,7 +16,7 @@ from .decode import decode_bytes
 from .formats import sniff
 from .formats.docx import docx_to_text
 from .formats.pdf import pdf_to_text
-from .errors import InputError
+from .errors import InputError, printable_path
 from .fields import (
     default_deadline,
     find_assignments,
@@ -60,7 +60,7 @@ class SourceText:
 
 
 def read_source(source: str | os.PathLike | bytes, *, name: str | None = None) -> SourceText:
-    """Read and decode a path, raw bytes, or text (a str containing a newline, or `-` for stdin)."""
+    """Read and decode a path (`-` for stdin) or raw bytes. Text is not read but given to extract_text."""
     data, file_name = _read(source, name)
     kind = sniff(data)  # by content, not by the file's extension
     if kind == "docx":
@@ -77,7 +77,8 @@ def read_source(source: str | os.PathLike | bytes, *, name: str | None = None) -
 
 
 def extract(source: str | os.PathLike | bytes, *, name: str | None = None) -> Plan:
-    """Extract a Plan from a path, from raw bytes, or from text (a str containing a newline, or `-` for stdin)."""
+    """Extract a Plan from a path (`-` for stdin) or from raw bytes. A str is always a path, whatever it
+    holds (a file name may contain a newline); a plan's text is extracted with extract_text."""
     return extract_source(read_source(source, name=name))
 
 
@@ -201,22 +202,34 @@ def _read(source, name: str | None) -> tuple[bytes, str]:
     if isinstance(source, bytes):
         return source, name or "<bytes>"
     if isinstance(source, str) and source == "-":
-        return sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), name or "<stdin>"
-    if isinstance(source, str) and "\n" in source:
-        return source.encode("utf-8"), name or "<text>"
+        return _capped(sys.stdin.buffer, name or "<stdin>"), name or "<stdin>"
     path = Path(source)
-    shown = name or str(source)
+    shown = printable_path(name or source)
     if not path.exists():
-        raise InputError("no such file; check the path", path=shown)
+        hint = "; a plan's text is extracted with extract_text, not extract" if "\n" in str(source) else ""
+        raise InputError(f"no such file; check the path{hint}", path=shown)
     if path.is_dir():
         raise InputError("is a folder, not a plan text; pass the .txt files inside it", path=shown)
     if path.stat().st_size > MAX_INPUT_BYTES:
-        raise InputError(f"is larger than {MAX_INPUT_BYTES // 2**20} MB; no plan is that long: split the file",
-                         path=shown)
+        raise _too_large(shown)
     try:
-        return path.read_bytes(), shown
+        # Read through the cap, not to the end: /dev/zero and a FIFO that never closes have no size to check.
+        with path.open("rb") as stream:
+            return _capped(stream, shown), shown
     except OSError as error:
         raise InputError(f"cannot be read: {error.strerror}", path=shown) from None
+
+
+def _capped(stream, shown: str) -> bytes:
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise _too_large(shown)
+    return data
+
+
+def _too_large(shown: str) -> InputError:
+    return InputError(f"is larger than {MAX_INPUT_BYTES // 2**20} MB; no plan is that long: split the file",
+                      path=shown)
 
 
 def _blocks(frame: Frame, roles: tuple[str, ...]) -> list[Block]:

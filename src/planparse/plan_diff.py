@@ -20,6 +20,7 @@ from itertools import islice
 import numpy as np
 
 from .align import (
+    FULL_SHARE,
     MeasureUnits,
     PairScores,
     PlanGrams,
@@ -146,10 +147,16 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
     scores = next(score_plans(t_units, [l_units], keep_detail=True))
     statuses = scores.statuses()
     coverage, counts = _coverage(statuses)
-    linked, full, score = scores.linked, scores.full, scores.score
-    pairs = [(int(i), int(j)) for i, j in zip(*np.nonzero(linked))]  # template order, then local order
-    links = [Link(template=tmpl.keys[i], local=loc.keys[j], kind="full" if full[i, j] else "partial",
-                  score=round(float(score[i, j]), 3)) for i, j in pairs]
+    pairs = list(zip(scores.template.tolist(), scores.local.tolist()))  # template order, then local order
+    score = scores.score.tolist()
+    full = [value >= FULL_SHARE for value in score]
+    links = [Link(template=tmpl.keys[i], local=loc.keys[j], kind="full" if full[k] else "partial",
+                  score=round(score[k], 3)) for k, (i, j) in enumerate(pairs)]
+    by_template: dict[int, list[tuple[int, float]]] = {}
+    by_local: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), value in zip(pairs, score):
+        by_template.setdefault(i, []).append((j, value))
+        by_local.setdefault(j, []).append((i, value))
     changes, details = _changes(tmpl, loc, t_units, l_units, scores, pairs, full, detail)
     return DiffReport(
         template=_plan_ref(template_plan, len(tmpl.items)),
@@ -158,35 +165,33 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
         counts=counts,
         chapters=_heading_links(tmpl, loc, pairs),
         measures=[TemplateMeasure(template=tmpl.keys[i], headline=m.headline, heading=tmpl.headings[i],
-                                  status=_STATUS[statuses[i]], local=_ranked(loc.keys, linked[i], score[i]),
+                                  status=_STATUS[statuses[i]], local=_ranked(loc.keys, by_template.get(i, [])),
                                   text=measure_body(m))
                   for i, m in enumerate(tmpl.items)],
         links=links,
         missing=[tmpl.keys[i] for i in range(len(tmpl.items)) if statuses[i] == 0],
-        local_only=[loc.keys[j] for j in range(len(loc.items)) if not linked[:, j].any()],
+        local_only=[loc.keys[j] for j in range(len(loc.items)) if j not in by_local],
         local_measures=[LocalMeasure(local=loc.keys[j], headline=m.headline, heading=loc.headings[j],
-                                     template=_ranked(tmpl.keys, linked[:, j], score[:, j]), text=measure_body(m))
+                                     template=_ranked(tmpl.keys, by_local.get(j, [])), text=measure_body(m))
                         for j, m in enumerate(loc.items)],
         changes=changes,
         details=details,
     )
 
 
-def _ranked(keys: list, linked: np.ndarray, score: np.ndarray) -> list:
-    """Keys of the linked measures, best score first (ties in document order)."""
-    indices = np.flatnonzero(linked)
-    order = sorted(indices, key=lambda k: (-round(float(score[k]), 6), int(k)))
-    return [keys[k] for k in order]
+def _ranked(keys: list, linked: list[tuple[int, float]]) -> list:
+    """Keys of the linked measures (index, score), best score first (ties in document order)."""
+    return [keys[k] for k, _ in sorted(linked, key=lambda pair: (-round(pair[1], 6), pair[0]))]
 
 
 def _changes(tmpl: _Measures, loc: _Measures, t_units: MeasureUnits, l_units: MeasureUnits, scores: PairScores,
-             pairs: list[tuple[int, int]], full: np.ndarray, detail: bool) -> tuple[list[Change], list[PairDetail]]:
+             pairs: list[tuple[int, int]], full: list[bool], detail: bool) -> tuple[list[Change], list[PairDetail]]:
     changes: list[Change] = []
     details: list[PairDetail] = []
-    for i, j in pairs:
+    for (i, j), is_full in zip(pairs, full):
         found = field_changes(tmpl.items[i], loc.items[j], t_units.sentences[i], l_units.sentences[j],
                               restated_sentences(scores, i, j))
-        if not full[i, j]:
+        if not is_full:
             # A partial link shares one point: its units and wording are about something else.
             found = [change for change in found if change.field in ("deadline", "target")]
         elif detail:

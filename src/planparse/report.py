@@ -81,7 +81,7 @@ def print_diff(report: DiffReport, console) -> None:
     chapters.add_column("local (links)")
     for heading in report.chapters:
         carried = "; ".join(f"{name} ({count})" for name, count in zip(heading.local, heading.links))
-        chapters.add_row(heading.template, carried or Text("—", style="red"))
+        chapters.add_row(Text(heading.template), Text(carried) if carried else Text("—", style="red"))
     console.print(chapters)
 
     changes_of: dict = {}
@@ -101,7 +101,7 @@ def print_diff(report: DiffReport, console) -> None:
             if position:
                 carried.append(" ")
             carried.append(str(key), style=_STATUS_STYLE[kinds[(measure.template, key)]])
-        measures.add_row(str(measure.template), measure.headline,
+        measures.add_row(Text(str(measure.template)), Text(measure.headline),
                          Text(measure.status, style=_STATUS_STYLE[measure.status]), carried,
                          str(changes_of.get(measure.template, "")))
     console.print(measures)
@@ -112,7 +112,7 @@ def print_diff(report: DiffReport, console) -> None:
         changes.add_column("local", justify="right")
         changes.add_column("change", overflow="fold")
         for change in report.changes:
-            changes.add_row(str(change.template), str(change.local), describe(change))
+            changes.add_row(Text(str(change.template)), Text(str(change.local)), Text(describe(change)))
         console.print(changes)
 
     if report.local_only:
@@ -121,7 +121,7 @@ def print_diff(report: DiffReport, console) -> None:
         only.add_column("local measure")
         for measure in report.local_measures:
             if not measure.template:
-                only.add_row(str(measure.local), _short(measure.headline, 60))
+                only.add_row(Text(str(measure.local)), Text(_short(measure.headline, 60)))
         console.print(only)
 
     for detail in report.details:
@@ -208,10 +208,31 @@ def _md_inline(segments: list[Segment]) -> str:
     return "".join(parts)
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice (`=HYPERLINK(…)`, `+1+1`, `@SUM`),
+# also after a tab or carriage return: OWASP's CSV-injection advice is to prefix such a cell with `'`.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+class _SafeCsvWriter:
+    """csv.writer whose every cell goes through csv_cell: plan text in a report is data."""
+
+    def __init__(self, buffer):
+        self._writer = csv.writer(buffer, lineterminator="\n")
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([csv_cell(cell) for cell in row])
+
+
 def diff_csv(report: DiffReport) -> str:
     """One row per link, per missing template measure and per local-only measure."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = _SafeCsvWriter(buffer)
     writer.writerow(["template", "local", "status", "kind", "score", "template_headline", "local_headline", "changes"])
     template_headline = {measure.template: measure.headline for measure in report.measures}
     local_headline = {measure.local: measure.headline for measure in report.local_measures}
@@ -355,7 +376,7 @@ def print_compare(report: CompareReport, console) -> None:
         plans.add_column(column, justify="left" if column == "plan" else "right")
     for row in report.plans[:_PLAN_ROWS_MAX]:
         c = row.coverage
-        plans.add_row(_plan_name(row.plan), percent(c.full + c.partial), percent(c.full), percent(c.partial),
+        plans.add_row(Text(_plan_name(row.plan)), percent(c.full + c.partial), percent(c.full), percent(c.partial),
                       percent(c.missing))
     if len(report.plans) > _PLAN_ROWS_MAX:
         plans.caption = f"… and {len(report.plans) - _PLAN_ROWS_MAX} more plans (see --format csv or html)"
@@ -378,7 +399,7 @@ def print_compare(report: CompareReport, console) -> None:
         else:
             cells = [Text(percent(statuses.count(status) / max(len(statuses), 1)), style=_STATUS_STYLE[status])
                      for status in ("full", "partial", "missing")]
-        matrix.add_row(str(measure.template), _short(measure.headline), *cells)
+        matrix.add_row(Text(str(measure.template)), Text(_short(measure.headline)), *cells)
     if small:
         matrix.caption = "columns: plans in the order above; F full, P partial, · missing"
     console.print(matrix)
@@ -388,7 +409,7 @@ def compare_csv(report: CompareReport) -> str:
     """The matrix: one row per template measure, one column per plan (its file), cells full/partial/missing;
     a last row `covered` with each plan's full+partial share."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = _SafeCsvWriter(buffer)
     writer.writerow(["template", "headline"] + [row.plan.file for row in report.plans])
     for position, measure in enumerate(report.measures):
         writer.writerow([measure.template, measure.headline] + [row.statuses[position] for row in report.plans])

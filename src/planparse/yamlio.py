@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,24 @@ PURE_PYTHON_DUMPER = _make_dumper(yaml.SafeDumper)
 _DUMPER = _make_dumper(yaml.CSafeDumper) if getattr(yaml, "__with_libyaml__", False) else PURE_PYTHON_DUMPER
 
 
-_LOADER = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+class _Alias(Exception):
+    """An alias (`*name`) in YAML given to load: planparse never writes one."""
+
+
+def _make_loader(base: type) -> type:
+    """A safe loader that refuses aliases: an anchor repeated along chapters × sections × measures × items
+    makes a 1 KB file build millions of objects (a billion-laughs that even fits the schema)."""
+
+    class Loader(base):
+        def construct_object(self, node, deep=False):
+            if node in self.constructed_objects:  # the composer gives an alias its anchor's node again
+                raise _Alias(node.start_mark.line + 1)
+            return super().construct_object(node, deep=deep)
+
+    return Loader
+
+
+_LOADER = _make_loader(yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader)
 
 
 def to_data(model: BaseModel) -> dict[str, Any]:
@@ -73,6 +91,10 @@ def _has_tab(value) -> bool:
 def loads_plan(text: str, path: str = "<yaml>") -> Plan:
     try:
         data = yaml.load(text, Loader=_LOADER)  # a safe loader: tags such as !!python/object are refused
+    except _Alias as alias:
+        raise SchemaError("refused: the YAML repeats a node through an alias (`*name`), which planparse never "
+                          "writes and which can multiply a small file into gigabytes; write the plan out in full "
+                          "(`planparse extract`)", path=path, line=alias.args[0]) from None
     except yaml.constructor.ConstructorError as error:
         raise SchemaError(f"refused: the YAML carries an unsafe or unknown tag ({error.problem}); "
                           "planparse only reads plain YAML it wrote", path=path) from None
@@ -114,19 +136,79 @@ def load(path: str | os.PathLike) -> Plan:
     return loads_plan(text, str(path))
 
 
-def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+def write_atomic(path: str | os.PathLike, text: str, *, inputs: tuple[str | os.PathLike, ...] = ()) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written file, and no
+    temporary file left behind, whatever stops the write (an error, Ctrl-C, SIGTERM through the CLI).
+    A FIFO, device or other special file is written as a stream (renaming would replace the node), a
+    symlink's target is replaced (not the link), and a path that is one of `inputs` is refused."""
     path = Path(path)
+    refuse_overwriting_inputs(path, inputs)
+    if path.exists() and not path.is_file() and not path.is_dir():  # stat follows links: /dev/stdout → a pipe
+        _write_stream(path, text)
+        return
+    if path.is_symlink():
+        path = path.resolve()
+    temporary = handle = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise OutputError(f"cannot write here ({error.strerror}); choose a writable folder",
-                          path=str(path.parent)) from None
-    try:
+        # The name is chosen before the file is made, so that a signal at any point finds it to remove.
+        while handle is None:
+            temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+            try:
+                handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+            except FileExistsError:
+                continue
+            except OSError as error:
+                temporary = None
+                raise OutputError(f"cannot write here ({error.strerror}); choose a writable folder",
+                                  path=str(path.parent)) from None
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
-        os.chmod(temporary, 0o644)  # mkstemp makes 0600; an output file is an ordinary file
+        os.chmod(temporary, 0o644)  # whatever the umask: an output file is an ordinary file
         os.replace(temporary, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
+        _remove(temporary)
         raise OutputError(f"cannot be written ({error.strerror})", path=str(path)) from None
+    except BaseException:  # OutputError, KeyboardInterrupt, or SystemExit from the CLI's SIGTERM handler
+        _remove(temporary)
+        raise
+
+
+def _remove(temporary: Path | None) -> None:
+    if temporary is not None:
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _write_stream(path: Path, text: str) -> None:
+    """Write to a FIFO or device as `cat > node` would; a FIFO nobody reads is refused, not waited on."""
+    try:
+        flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0)
+        try:
+            handle = os.open(path, flags)
+        except OSError as error:
+            if error.errno == errno.ENXIO:  # a FIFO without a reader: opening it would block forever
+                raise OutputError("is a FIFO that nobody reads; start its reader first, or write to a file",
+                                  path=str(path)) from None
+            raise
+        if flags & getattr(os, "O_NONBLOCK", 0):  # POSIX: non-blocking only to find a reader, then a stream
+            os.set_blocking(handle, True)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+    except OSError as error:
+        raise OutputError(f"cannot be written ({error.strerror})", path=str(path)) from None
+
+
+def refuse_overwriting_inputs(path: str | os.PathLike, inputs) -> None:
+    """An output that names one of the inputs would replace the plan by its own report."""
+    for given in inputs:
+        if given == "-" or not isinstance(given, (str, os.PathLike)):
+            continue
+        try:
+            same = os.path.samefile(path, given)
+        except OSError:  # either does not exist (yet): not the same file
+            continue
+        if same:
+            raise OutputError("is also an input; writing there would replace it: choose another output file",
+                              path=str(path))

@@ -4,6 +4,8 @@ Each command lives in its own module and registers itself on the shared typer ap
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 
 from ..errors import PlanparseError
@@ -14,13 +16,51 @@ from .app import EXIT_BAD_INPUT, error, app
 
 __all__ = ["app", "main"]
 
+# What a shell reports for a process ended by SIGTERM (128 + 15).
+_EXIT_TERMINATED = 143
+
 
 def main() -> None:
+    _write_utf8()
+    _exit_cleanly_on_sigterm()
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # a write that fails (disk full, ulimit -f) fails here, not silently at exit
     except PlanparseError as problem:  # a library error that escaped a command: still one line
         error(str(problem))
         sys.exit(EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         error("interrupted")
         sys.exit(130)
+    except OSError as problem:  # stdout or stderr that cannot take the output
+        _silence_stdout()
+        error(f"cannot write the output: {problem.strerror or problem}; free space or write it elsewhere (-o FILE)")
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _write_utf8() -> None:
+    """YAML, JSON, CSV and HTML are UTF-8 whatever the locale (LC_ALL=C, PYTHONIOENCODING=latin-1 would
+    make every Chinese character an encoding error); messages on stderr never fail on a character."""
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors=errors)
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """SIGTERM raises SystemExit like Ctrl-C raises KeyboardInterrupt, so that `finally` blocks run and
+    an output being written leaves no temporary file behind."""
+    def terminate(signum, frame):
+        raise SystemExit(_EXIT_TERMINATED)
+
+    signal.signal(signal.SIGTERM, terminate)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device: the output that failed must not be retried when Python exits."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -10,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..errors import PlanparseError
-from .app import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, app, error
+from .app import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, app, error, stdout_console, write_stdout
 
 # Width of the table when stdout is not a terminal (rich would otherwise assume 80 columns).
 _LOG_WIDTH = 160
@@ -45,7 +44,7 @@ def check(
         error(str(problem))
         raise typer.Exit(EXIT_BAD_INPUT)
     if fmt is CheckFormat.json:
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+        write_stdout(report.model_dump_json(indent=2) + "\n")
     else:
         _print_table(report)
     for unusable in report.unusable:
@@ -56,7 +55,6 @@ def check(
 
 
 def _print_table(report) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -82,7 +80,8 @@ def _print_table(report) -> None:
             # Text(), not markup: messages quote the plan, whose brackets rich would read as styles.
             table.add_row(Text(file.file if index == 0 else ""), line, Text(level, style=styles[level]),
                           Text(message))
-    console = Console()
+    console, send = stdout_console()
     if not console.is_terminal:  # CI logs and pipes: wide enough that paths and messages stay on one line
-        console = Console(width=max(console.width, _LOG_WIDTH))
+        console, send = stdout_console(width=max(console.width, _LOG_WIDTH))
     console.print(table)
+    send()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -12,7 +11,7 @@ from typing import Optional
 import typer
 
 from ..errors import PlanparseError
-from .app import EXIT_BAD_INPUT, EXIT_FINDINGS, app, error
+from .app import EXIT_BAD_INPUT, EXIT_FINDINGS, app, error, stdout_console, write_stdout
 
 # Above this many local plans, `compare` shows a progress bar (on stderr, gone when done).
 _PROGRESS_FROM = 20
@@ -60,7 +59,7 @@ def diff(
 
     try:
         report = diff_plans(template, local, detail=detail or fmt is DiffFormat.html)
-        _emit(report, fmt.value, output)
+        _emit(report, fmt.value, output, inputs=(template, local))
     except PlanparseError as problem:
         error(str(problem))
         raise typer.Exit(EXIT_BAD_INPUT) from None
@@ -92,7 +91,7 @@ def compare(
     try:
         with _progress(len(locals_)) as progress:
             report = compare_plans(template, locals_, progress=progress, jobs=jobs)
-        _emit(report, fmt.value, output)
+        _emit(report, fmt.value, output, inputs=(template, *locals_))
     except PlanparseError as problem:
         error(str(problem))
         raise typer.Exit(EXIT_BAD_INPUT) from None
@@ -104,7 +103,7 @@ def compare(
             raise typer.Exit(EXIT_FINDINGS)
 
 
-def _emit(report, fmt: str, output: Optional[Path]) -> None:
+def _emit(report, fmt: str, output: Optional[Path], inputs: tuple[str, ...] = ()) -> None:
     from ..report import print_compare, print_diff, render
     from ..yamlio import write_atomic
 
@@ -113,7 +112,9 @@ def _emit(report, fmt: str, output: Optional[Path]) -> None:
 
         printer = print_diff if report.schema_name == "planparse/diff" else print_compare
         if not output:
-            printer(report, Console())
+            console, send = stdout_console()
+            printer(report, console)
+            send()
             return
         buffer = io.StringIO()
         printer(report, Console(file=buffer, width=120, no_color=True))
@@ -121,9 +122,9 @@ def _emit(report, fmt: str, output: Optional[Path]) -> None:
     else:
         text = render(report, fmt)
     if output:
-        write_atomic(output, text)
+        write_atomic(output, text, inputs=inputs)
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
 
 
 class _progress:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from ..errors import PlanparseError
-from .app import EXIT_BAD_INPUT, OutputFormat, error, app
+from .app import EXIT_BAD_INPUT, OutputFormat, app, error, write_stdout
 
 
 @app.command(epilog="Examples:\n\n  planparse extract data/raw/nanyang-2022.txt > nanyang.yaml\n\n"
@@ -28,12 +27,14 @@ def extract(
     if output and len(files) > 1:
         error("-o takes one input file; use --out-dir for several")
         raise typer.Exit(EXIT_BAD_INPUT)
+    targets = {}
     if out_dir:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as problem:
             error(f"{out_dir}: cannot create the output folder ({problem.strerror})")
             raise typer.Exit(EXIT_BAD_INPUT)
+        targets = _out_dir_targets(files, out_dir, fmt.value)
     failed = False
     rendered: list[str] = []
     for name in files:
@@ -43,10 +44,9 @@ def extract(
             for warning in plan.warnings:
                 error(f"warning: {name}: {warning}")
             if output:
-                write_atomic(output, text)
+                write_atomic(output, text, inputs=files)
             elif out_dir:
-                stem = Path(name).stem if name != "-" else "stdin"
-                write_atomic(out_dir / f"{stem}.{fmt.value}", text)
+                write_atomic(targets[name], text, inputs=files)
             else:
                 rendered.append(text)
         except PlanparseError as problem:
@@ -54,12 +54,27 @@ def extract(
             failed = True
     if rendered:
         if len(rendered) == 1:
-            sys.stdout.write(rendered[0])
+            write_stdout(rendered[0])
         elif fmt is OutputFormat.yaml:
-            sys.stdout.write("---\n".join(rendered))
+            write_stdout("---\n".join(rendered))
         else:
-            sys.stdout.write("[\n" + ",\n".join(part.rstrip("\n") for part in rendered) + "\n]\n")
+            write_stdout("[\n" + ",\n".join(part.rstrip("\n") for part in rendered) + "\n]\n")
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _out_dir_targets(files: list[str], out_dir: Path, suffix: str) -> dict[str, Path]:
+    """<stem>.<format> in the folder for each input; two inputs with one stem (a/plan.txt, b/plan.md) would
+    overwrite each other, so the command stops before writing anything and says which."""
+    targets: dict[str, Path] = {}
+    claimed: dict[Path, str] = {}
+    for name in files:
+        target = out_dir / f"{Path(name).stem if name != '-' else 'stdin'}.{suffix}"
+        if target in claimed and claimed[target] != name:
+            error(f"{claimed[target]} and {name} would both be written to {target}; "
+                  "extract them into different folders (or rename one)")
+            raise typer.Exit(EXIT_BAD_INPUT)
+        targets[name], claimed[target] = target, name
+    return targets
 
 

@@ -19,8 +19,13 @@ from ..errors import InputError
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
-# A .docx inflates to a few MB; a ZIP that claims far more is damaged or a ZIP bomb.
-_MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+# The Word reader's budget. A .docx inflates to a few MB (its XML to a few MB at most, a 300-page plan
+# has some 10,000 paragraphs, Word's list dialog stops at 32767); a file beyond any of these is damaged
+# or a ZIP bomb, and is refused before it costs minutes and gigabytes.
+_MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+_MAX_XML_BYTES = 32 * 1024 * 1024
+_MAX_PARAGRAPHS = 100_000
+_MAX_LIST_START = 32767
 # Run content that is not visible body text: deleted or moved-away revisions, drawings and text boxes
 # (their text would land in the middle of the anchoring paragraph), ruby annotations, field codes.
 _SKIPPED = {W + "del", W + "moveFrom", W + "drawing", W + "pict", W + "object", W + "rt",
@@ -33,8 +38,9 @@ _TOC_STYLE = re.compile(r"^(toc|TOC)\s*\d$|^目录\s*\d$")
 def docx_to_text(data: bytes, path: str) -> str:
     """The document body as text, one paragraph or table row per line."""
     document = _open(data, path)
+    _refuse_too_many_paragraphs(document.element.body, path)
     styles = _Styles(document.styles.element)
-    numbering = _Numbering(_numbering_root(document), styles)
+    numbering = _Numbering(_numbering_root(document), styles, path)
     lines = _BodyWriter(styles, numbering).blocks(document.element.body)
     lines = [line for line in lines if line]
     if not lines:
@@ -59,10 +65,7 @@ def _open(data: bytes, path: str):
     damaged = "is a damaged or truncated .docx ({}); open it in Word and save it again, or save it as .txt"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > _MAX_UNPACKED_BYTES:
-            raise InputError(f"claims to unpack to {unpacked // 2**20} MB, far more than any Word document; "
-                             "it is damaged or not a real .docx", path=path)
+            _refuse_oversized(archive.infolist(), path)
         return docx.Document(io.BytesIO(data))
     except InputError:
         raise
@@ -75,6 +78,27 @@ def _open(data: bytes, path: str):
         raise InputError(damaged.format(_reason(error)), path=path) from None
     except Exception as error:  # noqa: BLE001 - zipfile, zlib and lxml raise many types on damaged input
         raise InputError(damaged.format(_reason(error)), path=path) from None
+
+
+def _refuse_oversized(entries: list[zipfile.ZipInfo], path: str) -> None:
+    """Refuse a package whose parts inflate beyond the budget. zipfile never returns more than an entry's
+    stated size (it stops there and checks the CRC), so the stated sizes bound what python-docx reads."""
+    unpacked = sum(info.file_size for info in entries)
+    xml = sum(info.file_size for info in entries if info.filename.endswith((".xml", ".rels")))
+    if unpacked > _MAX_UNPACKED_BYTES:
+        raise InputError(f"claims to unpack to {unpacked // 2**20} MB, far more than any Word document "
+                         f"(at most {_MAX_UNPACKED_BYTES // 2**20} MB); it is damaged or not a real .docx", path=path)
+    if xml > _MAX_XML_BYTES:
+        raise InputError(f"holds {xml // 2**20} MB of XML, far more than any Word document (at most "
+                         f"{_MAX_XML_BYTES // 2**20} MB); it is damaged or a ZIP bomb: save the plan as .txt",
+                         path=path)
+
+
+def _refuse_too_many_paragraphs(body, path: str) -> None:
+    count = sum(1 for _ in body.iter(W + "p"))
+    if count > _MAX_PARAGRAPHS:
+        raise InputError(f"has {count} paragraphs, more than any plan (at most {_MAX_PARAGRAPHS}); "
+                         "split the document or save it as .txt", path=path)
 
 
 def _reason(error: Exception) -> str:
@@ -174,8 +198,9 @@ class _Numbering:
     list, and a w:num with w:startOverride (Word's 重新开始编号) restarts it the first time it is used.
     """
 
-    def __init__(self, root, styles: _Styles):
+    def __init__(self, root, styles: _Styles, path: str = "<docx>"):
         self._styles = styles
+        self._path = path
         self._abstract: dict[str, dict[int, _Level]] = {}
         self._style_link: dict[str, str] = {}  # abstractNum id → numbering style it takes its levels from
         for abstract in _iter(root, "abstractNum"):
@@ -199,8 +224,21 @@ class _Numbering:
                 if lvl is not None:
                     instance.levels[level] = _Level.parse(lvl)
             self._instances[number_id] = instance
+        self._refuse_impossible_starts()
         self._counters: dict[str, dict[int, int]] = {}
         self._used: set[int] = set()
+
+    def _refuse_impossible_starts(self) -> None:
+        """A list start Word cannot write (negative, or past 32767) would render labels of any length."""
+        starts = [level.start for levels in self._abstract.values() for level in levels.values()]
+        for instance in self._instances.values():
+            starts += [level.start for level in instance.levels.values()] + list(instance.start_overrides.values())
+        wrong = [start for start in starts if not 0 <= start <= _MAX_LIST_START]
+        if wrong:
+            shown = str(wrong[0]) if abs(wrong[0]) < 10**12 else f"a {len(str(abs(wrong[0])))}-digit number"
+            raise InputError(f"has a list numbered from {shown}, which Word cannot write (0 to {_MAX_LIST_START}): "
+                             "the numbering is damaged; open the file in Word and save it again, or save it as .txt",
+                             path=self._path)
 
     def _abstract_of(self, number_id: int, depth: int = 0) -> str | None:
         """The abstractNum whose levels a list shows, through numStyleLink (a list tied to a numbering style)."""
@@ -298,13 +336,13 @@ def format_number(value: int, fmt: str) -> str:
     if fmt in ("chineseLegalSimplified", "ideographLegalTraditional", "koreanLegal"):
         digits = _CN_LEGAL_DIGITS if fmt == "chineseLegalSimplified" else _CN_LEGAL_TRADITIONAL_DIGITS
         return _chinese(value, digits, "拾佰仟", short_ten=False)
-    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand") and value >= 0:
         return "".join(_CN_DIGITS[int(d)] for d in str(value))
     if fmt == "ideographTraditional" and value >= 1:
         return _HEAVENLY_STEMS[(value - 1) % 10]
     if fmt == "ideographZodiac" and value >= 1:
         return _EARTHLY_BRANCHES[(value - 1) % 12]
-    if fmt in ("lowerLetter", "upperLetter") and value >= 1:
+    if fmt in ("lowerLetter", "upperLetter") and 1 <= value <= _LETTERS_UP_TO:
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter if fmt == "lowerLetter" else letter.upper()
     if fmt in ("lowerRoman", "upperRoman") and 1 <= value < 4000:
@@ -314,6 +352,10 @@ def format_number(value: int, fmt: str) -> str:
     if fmt in ("decimalFullWidth", "decimalFullWidth2"):
         return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     return str(value)
+
+
+# Letters repeat (z, aa, bb …): past this a label would be a run of hundreds of letters, so decimal.
+_LETTERS_UP_TO = 26 * 10
 
 
 def _chinese(value: int, digits: str, units: str, *, short_ten: bool) -> str:
@@ -538,7 +580,10 @@ def _symbol(sym) -> str:
         code = int(sym.get(W + "char") or "", 16)
     except ValueError:
         return ""
-    return "" if 0xE000 <= code <= 0xF8FF or code < 0x20 else chr(code)
+    # Past U+10FFFF or a lone surrogate (D800–DFFF) is no character at all: damage, not text.
+    if code < 0x20 or 0xD800 <= code <= 0xDFFF or 0xE000 <= code <= 0xF8FF or code > 0x10FFFF:
+        return ""
+    return chr(code)
 
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")

@@ -70,21 +70,91 @@ def pdf_to_text(data: bytes, path: str) -> str:
 
 
 def _read_pages(data: bytes, path: str) -> list[_Page]:
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams
-
     _quiet_pdfminer()
-    # all_texts: some producers put a whole page inside a form XObject, whose text is otherwise skipped.
-    layouts = extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True))
+    layouts = _layouts(data)
     pages = []
     while True:
         try:
             layout = next(layouts, None)
+        except _OverBudget as reason:
+            raise InputError(f"is a damaged or crafted PDF: {reason}; export or download it again, or pass the "
+                             "plan as .txt", path=path) from None
         except Exception as error:
             raise _unreadable(error, path) from None
         if layout is None:
             return pages
+        if len(pages) == _MAX_PAGES:
+            raise InputError(f"has more than {_MAX_PAGES} pages, more than any plan; split it or pass the plan "
+                             "as .txt", path=path)
         pages.append(_page(layout))
+
+
+# The PDF reader's budget. pdfminer follows whatever a file says: a reference that leads back to itself
+# never resolves, and form XObjects that draw each other twice over (a PDF "billion laughs") multiply
+# the work beyond any clock. Real plans stay far below these.
+_MAX_PAGES = 5000
+_MAX_REFERENCE_CHAIN = 32  # `6 0 obj 7 0 R endobj`: an object that is only a reference to another
+_MAX_OPERATIONS = 3_000_000  # glyphs shown, paths painted, images and figures drawn, over the whole file
+
+
+class _OverBudget(Exception):
+    """The file asks for more work than any plan; the message says what."""
+
+
+def _layouts(data: bytes):
+    """pdfminer's extract_pages, with a document that refuses reference loops and a device that counts work."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFObjRef
+
+    class Document(PDFDocument):
+        def getobj(self, objid: int) -> object:
+            found, seen = super().getobj(objid), [objid]
+            while isinstance(found, PDFObjRef):  # pdfminer's resolve1 would follow this chain forever
+                if found.objid in seen or len(seen) > _MAX_REFERENCE_CHAIN:
+                    raise _OverBudget(f"object {objid} is a reference that leads back to itself")
+                seen.append(found.objid)
+                found = super().getobj(found.objid)
+            return found
+
+    operations = 0
+
+    def count() -> None:
+        nonlocal operations
+        operations += 1
+        if operations > _MAX_OPERATIONS:
+            raise _OverBudget(f"its pages draw more than {_MAX_OPERATIONS:,} glyphs, paths and figures")
+
+    class Aggregator(PDFPageAggregator):
+        def render_char(self, *arguments, **options):
+            count()
+            return super().render_char(*arguments, **options)
+
+        def paint_path(self, *arguments, **options):
+            count()
+            return super().paint_path(*arguments, **options)
+
+        def begin_figure(self, *arguments, **options):
+            count()
+            return super().begin_figure(*arguments, **options)
+
+        def render_image(self, *arguments, **options):
+            count()
+            return super().render_image(*arguments, **options)
+
+    parser = PDFParser(io.BytesIO(data))
+    document = Document(parser)
+    resources = PDFResourceManager(caching=True)
+    # all_texts: some producers put a whole page inside a form XObject, whose text is otherwise skipped.
+    device = Aggregator(resources, laparams=LAParams(all_texts=True))
+    interpreter = PDFPageInterpreter(resources, device)
+    for page in PDFPage.create_pages(document):
+        interpreter.process_page(page)
+        yield device.get_result()
 
 
 def _unreadable(error: Exception, path: str) -> InputError:
