@@ -30,7 +30,7 @@ from .fields.roles import duty_head
 from .fields.units import assignment_line, split_units
 from .meta import build_meta
 from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
-from .normalize import Line, normalize
+from .normalize import Line, editor_lines, normalize
 from .script import restore, simplify
 from .outline.builder import build_outline
 from .outline.frame import Frame, split_frame
@@ -121,7 +121,7 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
     outline = build_outline(frame.body, markers[start:start + len(frame.body)])
     dropped = sorted(dropped + outline.dropped, key=lambda d: d.lines)
     body_kinds = {m.rule for m in markers if m is not None}
-    meta = build_meta(frame, dropped, body_kinds, text.splitlines())
+    meta = build_meta(frame, dropped, body_kinds, editor_lines(text))
     # A plan for one year (2025年…工作要点) dates its yearless deadlines (`4月底前`) in that year.
     year = meta.period.start if meta.period and meta.period.start and meta.period.start == meta.period.end else None
     annex_parts = [_annex_part(annex, year) for annex in annexes]
