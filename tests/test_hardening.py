@@ -146,3 +146,11 @@ def test_an_unmarked_heading_line_at_an_item_rank_does_not_crash():
     text = ("一、健全政府机构职能体系。\n\n（一）| 1 | 任务 | 区政府 |\n\n一、健全政府机构职能体系。\n\n"
             "（一）| 1 | 任务 | 区政府 |\n\n1.健全政府机构职能体系。")
     assert extract_text(text).chapters
+
+
+# --- found by the fuzzer: a row spanning the table whose cell holds its marker and more ---------------------
+
+def test_a_spanning_row_cell_that_starts_with_its_marker_keeps_the_rest():
+    plan = extract_text("一、一、\t\t\n第一章")
+    measure = plan.chapters[0].measures[0]
+    assert (measure.marker, measure.text) == ("一、", "一、")

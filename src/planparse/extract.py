@@ -305,9 +305,13 @@ def _measure(node: DraftNode, year: int | None = None) -> Measure:
 def _table_row_measure(node: DraftNode, year: int | None = None) -> Measure:
     """A row of a 重点任务分工表: columns named by the header give units and the deadline."""
     row = node.heading
-    marker_at = row.cells.index(node.marker.marker)
-    cells = row.cells[marker_at + 1:]
-    roles = (row.roles or [])[marker_at + 1:]
+    # The marker is a cell of its own (`| 3 | 推进… |`), or starts the only cell of a row spanning the table
+    # (`一、一、\t\t`): what follows it in that cell is text of the row too.
+    marker = node.marker.marker
+    marker_at = next((i for i, cell in enumerate(row.cells) if cell.startswith(marker)), 0)
+    rest = row.cells[marker_at][len(marker):].strip() if row.cells[marker_at].startswith(marker) else ""
+    cells = ([rest] if rest else []) + row.cells[marker_at + 1:]
+    roles = (["task"] if rest else []) + (row.roles or [])[marker_at + 1:]
     columns: dict[str, list[str]] = {}
     for index, cell in enumerate(cells):
         role = roles[index] if index < len(roles) else "task"
