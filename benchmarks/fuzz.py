@@ -55,7 +55,12 @@ def fuzz_hypothesis(command: str, cases: int, first_seed: int, seconds: float, d
             nonlocal ran
             ran += 1
             last[:] = [inputs]
-            run(command, inputs, seconds)
+            # a hang inside C code that SIGALRM cannot interrupt: show where it is and end the run
+            faulthandler.dump_traceback_later(seconds * 10, exit=True)
+            try:
+                run(command, inputs, seconds)
+            finally:
+                faulthandler.cancel_dump_traceback_later()
 
         try:
             case()
@@ -96,8 +101,6 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown command {', '.join(sorted(unknown))}; choose from {', '.join(COMMANDS)}")
     options.commands = options.commands or list(COMMANDS)
-    # A hang inside C code that SIGALRM cannot interrupt: dump where it is and end the run.
-    faulthandler.dump_traceback_later(max(60.0, options.time_limit * 30), repeat=True, exit=False)
     warm_up()
     if options.engine == "atheris":
         fuzz_atheris(options.commands[0], options.cases, options.time_limit)
