@@ -15,6 +15,7 @@ import pytest
 
 from planparse import extract_text
 from planparse.corpus_check import RULES, Subject
+from planparse.fields.citations import find_citations
 
 HEAD = "一、总体要求\n1.推进依法行政。\n"
 RATIO = 3.0
@@ -47,9 +48,11 @@ CONSTRUCTS = {
     # a row number of n² (a few characters): the work must not follow the number's value
     "numbering: a row number far past the last": (lambda n: f"| 1 | 甲 |\n| {n * n} | 乙 |\n", extract_text),
     "check rules: many dated lines": (_dated_lines, _check_rules),
+    # O(n⁴) once: the 文号 pattern after a 》 split a run of spaces every way (found by the fuzzer)
+    "citations: spaces after a title": (lambda n: "依据《条例》" + " " * n + "x", find_citations),
 }
 SIZES = {"units: a run of 。 in a unit list": 10000, "numbering: a row number far past the last": 1000,
-         "check rules: many dated lines": 6000}
+         "check rules: many dated lines": 6000, "citations: spaces after a title": 150}
 
 
 def _seconds(work, text: str) -> float:
