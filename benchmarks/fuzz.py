@@ -84,6 +84,7 @@ def fuzz_atheris(command: str, cases: int, seconds: float) -> None:
         else:
             run(command, (data,), seconds)
 
+    atheris.instrument_all()  # planparse is imported already: instrument what is loaded, for coverage
     atheris.Setup([sys.argv[0], f"-runs={cases}"], one_input)
     atheris.Fuzz()
 
