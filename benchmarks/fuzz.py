@@ -24,13 +24,13 @@ from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 
 from tests.fuzz.harness import COMMANDS, CRASHERS, INPUTS, run, warm_up  # noqa: E402
 
-CHUNK = 2000  # cases per hypothesis run: the time budget is looked at between runs
+CHUNK = 1000  # cases per hypothesis run: the time budget is looked at between runs
 
 
 def _save(command: str, inputs: tuple) -> Path:
     """The failing input as tests/fuzz/crashers/new-<command>-<n>.txt (`.bin.txt` for bytes); of a pair
     (diff, compare), the local plan beside it as new-<command>-<n>.local.txt."""
-    number = len(list(CRASHERS.glob(f"new-{command}-*"))) + 1
+    number = len([p for p in CRASHERS.glob(f"new-{command}-*") if not p.name.endswith(".local.txt")]) + 1
     stem = CRASHERS / f"new-{command}-{number}"
     first = inputs[0]
     path = Path(f"{stem}{'.bin' if isinstance(first, bytes) else ''}.txt")
@@ -94,7 +94,7 @@ def main() -> int:
     parser.add_argument("commands", nargs="*", metavar="command", help=f"any of {', '.join(COMMANDS)} (default: all)")
     parser.add_argument("--cases", type=int, default=10_000, help="cases per command")
     parser.add_argument("--seed", type=int, default=0, help="first hypothesis seed (one per chunk of cases)")
-    parser.add_argument("--time-limit", type=float, default=2.0, help="seconds one case may take")
+    parser.add_argument("--time-limit", type=float, default=2.0, help="seconds of CPU time one case may take")
     parser.add_argument("--max-minutes", type=float, default=None, help="stop each command after this long")
     parser.add_argument("--engine", choices=("hypothesis", "atheris"), default="hypothesis")
     options = parser.parse_args()
