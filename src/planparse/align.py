@@ -251,7 +251,12 @@ class TemplateIndex:
     @classmethod
     def of(cls, units: MeasureUnits) -> "TemplateIndex":
         sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n = _unit_grams(units)
-        stop = df > max(STOP_SHARE * len(units.keys), STOP_MIN)
+        # Stop-grams are counted over distinct measures: four copies of one measure are one measure, and their
+        # grams say which measure it is (counted four times, every gram of it would be a stop-gram).
+        first_copy = _first_copies(units.sentences)
+        distinct_df = np.bincount(_distinct(first_copy[sentence_measure[unit[:split]]] * n + gram[:split]) % n,
+                                  minlength=len(distinct))
+        stop = distinct_df > max(STOP_SHARE * len(set(first_copy.tolist())), STOP_MIN)
         column = np.where(stop, -2, np.cumsum(~stop) - 1)
         columns = int((~stop).sum())
         df_column = df[~stop].astype(np.float64)
@@ -265,6 +270,12 @@ class TemplateIndex:
         return cls(len(units.keys), distinct, column, df_column,
                    side(slice(0, split), 0, sentence_measure),
                    side(slice(split, len(unit)), n_sentences, clause_measure))
+
+
+def _first_copies(sentences: Sequence[Sequence[str]]) -> np.ndarray:
+    """Per measure, the index of the first measure with the same sentences (itself when it is the first)."""
+    first: dict[tuple[str, ...], int] = {}
+    return np.array([first.setdefault(tuple(units), i) for i, units in enumerate(sentences)], dtype=np.int64)
 
 
 def _exact(values):

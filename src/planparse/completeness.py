@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 
 from .models import Plan
+from .normalize import editor_lines, fold
 
 
 def characters(text: str) -> Counter:
@@ -21,34 +22,44 @@ def characters(text: str) -> Counter:
     return counts
 
 
-def placed_strings(plan: Plan):
-    """Every string that holds source text, each source character in exactly one of them."""
+def placed_strings(plan: Plan, source_lines: list[str] | None = None):
+    """Every string that holds source text, each source character in exactly one of them. With the source's
+    lines, a heading's title is told apart from the text's restatement of it (see `_runs_on`)."""
     for block in plan.front_matter + plan.back_matter:
         yield block.text
     for record in plan.dropped:
         yield record.text
     for chapter in plan.chapters:
-        yield from _heading(chapter)
+        yield from _heading(chapter, source_lines)
         for measure in chapter.measures:
             yield measure.marker
             yield measure.text
         for section in chapter.sections:
-            yield from _heading(section)
+            yield from _heading(section, source_lines)
             for measure in section.measures:
                 yield measure.marker
                 yield measure.text
 
 
-def _heading(node):
+def _heading(node, source_lines: list[str] | None):
     yield node.marker or ""
     # An inline title is the first sentence of the text (`（一）组织领导机制。坚持…`): counted there.
-    if not node.title or not node.text.startswith(node.title + "。"):
+    if not node.title or not node.text.startswith(node.title + "。") or not _runs_on(node, source_lines):
         yield node.title
     yield node.text
+
+
+def _runs_on(node, source_lines: list[str] | None) -> bool:
+    """Whether the title runs on into the text on its heading line (`（一）组织领导机制。坚持…`). A heading alone on
+    its line whose text restates it (`一、加强组织领导` over `加强组织领导。各乡镇要…`) is a title of its own."""
+    first = node.lines[0]
+    if source_lines is None or not 0 < first <= len(source_lines):
+        return True
+    return node.title + "。" in fold(source_lines[first - 1])
 
 
 def compare(text: str, plan: Plan) -> tuple[Counter, Counter]:
     """(lost, duplicated): characters of the input missing from the plan, and ones placed twice."""
     source = characters(text)
-    placed = characters("\n".join(placed_strings(plan)))
+    placed = characters("\n".join(placed_strings(plan, editor_lines(text))))
     return source - placed, placed - source

@@ -23,7 +23,7 @@ from .errors import InputError, OutputError, PlanparseError, SchemaError, printa
 from .extract import extract_source, read_source
 from .models import Deadline, Measure, Plan
 from .models.check import CheckReport, FileReport, Finding, Level, Rule
-from .normalize import fold
+from .normalize import editor_lines, fold
 from .outline.layout import SECOND_DOCUMENT
 from .outline.markers import match_marker
 from .yamlio import dumps, loads_plan, write_atomic
@@ -93,7 +93,7 @@ class Subject:
     @property
     def source_lines(self) -> list[str]:
         if self._source_lines is None:
-            self._source_lines = self.text.splitlines() if self.text else []  # as normalize numbers them
+            self._source_lines = editor_lines(self.text) if self.text else []  # as normalize numbers them
         return self._source_lines
 
     def finding(self, rule: Rule, line: int | None, message: str, level: Level = "error",
@@ -257,7 +257,9 @@ def _count(slips: list[tuple[str, list[_Numbered], list[_Slip]]]) -> int:
 @dataclass(frozen=True)
 class _Slip:
     index: int  # position in the numbered sequence
-    missing: tuple[int, ...] = ()  # numbers that should come before it and occur nowhere (a gap)
+    # numbers that should come before it and occur nowhere (a gap), as inclusive (first, last) runs: a gap
+    # is described by the few numbers around it, never enumerated (row 99999991 is a 13-byte file)
+    missing: tuple[tuple[int, int], ...] = ()
     expected: int | None = None  # for a misnumbered node: the number its place calls for
 
 
@@ -339,8 +341,7 @@ def _describe(numbers: list[int], chain: set[int], after_gap: list[bool], presen
     for index, number in enumerate(numbers):
         if index in chain:
             if after_gap[index]:
-                missing = tuple(n for n in range(chained_before + 1, number) if not _has(present, n))
-                slips.append(_Slip(index, missing=missing))
+                slips.append(_Slip(index, missing=_missing_runs(present, chained_before, number)))
             chained_before, filled = number, 0
         else:
             filled += 1
@@ -360,9 +361,17 @@ def _next_chained(numbers: list[int], chain: set[int]) -> list[int | None]:
     return following
 
 
-def _has(present: list[int], number: int) -> bool:
-    at = bisect_left(present, number)
-    return at < len(present) and present[at] == number
+def _missing_runs(present: list[int], low: int, high: int) -> tuple[tuple[int, int], ...]:
+    """The numbers strictly between low and high absent from `present` (sorted), as inclusive runs: work in
+    the count of present numbers between them, not in high - low."""
+    runs, start = [], low + 1
+    for number in present[bisect_right(present, low):bisect_left(present, high)]:
+        if number > start:
+            runs.append((start, number - 1))
+        start = number + 1
+    if start < high:
+        runs.append((start, high - 1))
+    return tuple(runs)
 
 
 def _slip_message(kind: str, scope: str, group: list[_Numbered], slip: _Slip, lines_of: dict[int, list[int]]) -> str:
@@ -376,7 +385,8 @@ def _slip_message(kind: str, scope: str, group: list[_Numbered], slip: _Slip, li
     if node.inside is not None:
         opening += f" (extract read it as part of measure {node.inside})"
     if slip.missing:
-        return f"{opening}; {_numbers(slip.missing)} {'is' if len(slip.missing) == 1 else 'are'} missing"
+        single = len(slip.missing) == 1 and slip.missing[0][0] == slip.missing[0][1]
+        return f"{opening}; {_numbers(slip.missing)} {'is' if single else 'are'} missing"
     if slip.index and group[slip.index - 1].number == node.number:
         return f"{opening}: a duplicate number"
     parts = [opening]
@@ -390,11 +400,17 @@ def _slip_message(kind: str, scope: str, group: list[_Numbered], slip: _Slip, li
     return "; ".join(parts)
 
 
-def _numbers(numbers: tuple[int, ...]) -> str:
-    """(45,) → 45, (45, 46, 47) → 45–47, (3, 7) → 3, 7."""
-    if len(numbers) > 2 and numbers[-1] - numbers[0] == len(numbers) - 1:
-        return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(map(str, numbers))
+def _numbers(runs: tuple[tuple[int, int], ...]) -> str:
+    """Runs of missing numbers: ((45, 45),) → 45, ((45, 47),) → 45–47, ((3, 3), (7, 7)) → 3, 7; a few
+    scattered numbers are listed one by one (3, 4, 5, 9), longer runs among several are spans."""
+    if len(runs) == 1 and runs[0][1] - runs[0][0] >= 2:
+        return f"{runs[0][0]}–{runs[0][1]}"
+    if sum(last - first + 1 for first, last in runs) <= _LISTED_MISSING:
+        return ", ".join(str(n) for first, last in runs for n in range(first, last + 1))
+    return ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in runs)
+
+
+_LISTED_MISSING = 12  # up to this many scattered missing numbers are named one by one
 
 
 # --- the other rules -----------------------------------------------------------------------------------
@@ -472,8 +488,11 @@ def deadline_findings(subject: Subject) -> Iterator[Draft]:
     if plan.default_deadline:
         closing = [b.lines for b in plan.back_matter if b.role == "closing"]
         dated.append(("the closing paragraph", closing[0] if closing else (1, 1), plan.default_deadline))
+    spans: dict[tuple[int, int], _FoldedSpan] = {}
     for owner, span, deadline in dated:
-        line = _line_of(subject, span, deadline.text)
+        if span not in spans:
+            spans[span] = _FoldedSpan(subject.source_lines, span)
+        line = spans[span].line_of(deadline.text)
         if deadline.date is None:
             yield subject.finding("deadline", line, f"deadline `{deadline.text}` of {owner} is not a real date")
             continue
@@ -501,13 +520,29 @@ def _period_text(plan: Plan) -> str:
     return f"(issued {plan.meta.date})"
 
 
-def _line_of(subject: Subject, span: tuple[int, int], needle: str) -> int:
-    """The source line inside `span` that holds `needle`, else the span's first line."""
-    lines = subject.source_lines
-    for number in range(span[0], min(span[1], len(lines)) + 1):
-        if needle in fold(lines[number - 1]):
-            return number
-    return span[0]
+class _FoldedSpan:
+    """The source lines of one node's span, folded and joined once, where its deadlines are found in turn:
+    each from where the one before it was, so a measure of n dated lines is read once, not n times."""
+
+    def __init__(self, source_lines: list[str], span: tuple[int, int]):
+        self.first = span[0]
+        folded = [fold(line) for line in source_lines[span[0] - 1:span[1]]]
+        self.starts = [0]
+        for line in folded[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.text = "\n".join(folded)
+        self.cursor = 0
+
+    def line_of(self, needle: str) -> int:
+        """The line holding `needle` at or after the last one found, else anywhere in the span, else the
+        span's first line."""
+        at = self.text.find(needle, self.cursor) if "\n" not in needle else -1
+        if at < 0:
+            at = self.text.find(needle) if "\n" not in needle else -1
+        if at < 0:
+            return self.first
+        self.cursor = at
+        return self.first + bisect_right(self.starts, at) - 1
 
 
 _WARNING_LINE = re.compile(r"^lines? (\d+)")

@@ -8,6 +8,7 @@ refused with a message that says what they are and what planparse reads instead.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from .errors import InputError
@@ -97,15 +98,31 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# Line breaks as an editor counts them (\r\n, \r, \n), in the bytes of an encoding that keeps ASCII bytes
+# ASCII (UTF-8, GB18030: no byte of a multi-byte character is 0x0A or 0x0D).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+
+
 def _undecodable(data: bytes, error: UnicodeDecodeError, encoding: str, path: str) -> InputError:
-    line = data.count(b"\n", 0, error.start) + 1
-    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    line, column = _position(data, error.start, encoding)
     return InputError(
         f"col {column}: bytes {data[error.start:error.start + 4]!r} are not valid {encoding}; "
         "the file is damaged or mixes encodings: re-save it as UTF-8",
         path=path,
         line=line,
     )
+
+
+def _position(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
+    """Line and column of a byte offset as an editor shows them. UTF-16 is counted in its decoded text (上 is
+    the bytes 0A 4E: a 0x0A byte inside a character is no line break); UTF-8 and GB18030 in bytes."""
+    if encoding.startswith("utf-16"):
+        before = data[:offset - offset % 2].decode(encoding, errors="replace")
+        breaks = list(_LINE_BREAK.finditer(before))
+        return len(breaks) + 1, len(before) - (breaks[-1].end() if breaks else 0) + 1
+    breaks = list(_LINE_BREAK_BYTES.finditer(data, 0, offset))
+    return len(breaks) + 1, offset - (breaks[-1].end() if breaks else 0) + 1
 
 
 def _detect(data: bytes, utf8_error: UnicodeDecodeError, path: str) -> Decoded:

@@ -30,7 +30,7 @@ from .fields.roles import duty_head
 from .fields.units import assignment_line, split_units
 from .meta import build_meta
 from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
-from .normalize import Line, normalize
+from .normalize import Line, editor_lines, normalize
 from .script import restore, simplify
 from .outline.builder import build_outline
 from .outline.frame import Frame, split_frame
@@ -122,7 +122,7 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
     outline = build_outline(frame.body, markers[start:start + len(frame.body)])
     dropped = sorted(dropped + outline.dropped, key=lambda d: d.lines)
     body_kinds = {m.rule for m in markers if m is not None}
-    meta = build_meta(frame, dropped, body_kinds, text.splitlines())
+    meta = build_meta(frame, dropped, body_kinds, editor_lines(text))
     # A plan for one year (2025年…工作要点) dates its yearless deadlines (`4月底前`) in that year.
     year = meta.period.start if meta.period and meta.period.start and meta.period.start == meta.period.end else None
     annex_parts = [_annex_part(annex, year) for annex in annexes]
@@ -319,9 +319,13 @@ def _measure(node: DraftNode, year: int | None = None) -> Measure:
 def _table_row_measure(node: DraftNode, year: int | None = None) -> Measure:
     """A row of a 重点任务分工表: columns named by the header give units and the deadline."""
     row = node.heading
-    marker_at = row.cells.index(node.marker.marker)
-    cells = row.cells[marker_at + 1:]
-    roles = (row.roles or [])[marker_at + 1:]
+    # The marker is a cell of its own (`| 3 | 推进… |`), or starts the only cell of a row spanning the table
+    # (`一、一、\t\t`): what follows it in that cell is text of the row too.
+    marker = node.marker.marker
+    marker_at = next((i for i, cell in enumerate(row.cells) if cell.startswith(marker)), 0)
+    rest = row.cells[marker_at][len(marker):].strip() if row.cells[marker_at].startswith(marker) else ""
+    cells = ([rest] if rest else []) + row.cells[marker_at + 1:]
+    roles = (["task"] if rest else []) + (row.roles or [])[marker_at + 1:]
     columns: dict[str, list[str]] = {}
     for index, cell in enumerate(cells):
         role = roles[index] if index < len(roles) else "task"

@@ -53,8 +53,11 @@ _BOILERPLATE_MAX_LEN = 60
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2010-\u2027\u300a-\u300f"
 # Whitespace with a Chinese character or full-width mark on either side carries no meaning (OCR, wraps).
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+(?=[{_CJK}])")
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+# Each run of spaces is matched once and its neighbours looked at (a lookahead after `[ ]+` would rescan
+# the run from each of its spaces: quadratic in a long run).
+_CJK_CHARACTER = re.compile(rf"[{_CJK}]")
+# Vertical tabs, form feeds, \x1c-\x1f, \x85, \u2028/9 break no line in an editor (see editor_lines): spacing.
+_SPACES = re.compile(r"[ \t\u3000\u00a0\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
 _FULLWIDTH_ALNUM = str.maketrans(
     "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ＋％",
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+%",
@@ -67,14 +70,27 @@ _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
+# Line breaks as an editor (and `grep -n`) counts them: \r\n, \r or \n. str.splitlines() also breaks at form
+# feeds (pdftotext's page breaks), \x1c-\x1e, \x85 and \u2028/\u2029, so its line numbers drift below the
+# line a person opens.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def editor_lines(text: str) -> list[str]:
+    """The lines of a text as an editor numbers them (no empty line after a final line break)."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def fold(text: str) -> str:
     """Canonical width and spacing of one line of Chinese prose. Each step runs only on a line that
     holds what it changes (most lines hold none of it): same result, a fraction of the time."""
     if _HAS_FULLWIDTH_ALNUM.search(text):
         text = text.translate(_FULLWIDTH_ALNUM)
     if _HAS_SPACE.search(text):
-        text = _SPACE_NEAR_CJK.sub("", text)
-        text = _SPACES.sub(" ", text)
+        text = _SPACES.sub(lambda run: _folded_spaces(text, run), text)
     text = text.strip()
     if _HAS_HALF_PUNCT.search(text) and _HAS_CJK.search(text):
         text = _HALF_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group()], text)
@@ -83,12 +99,21 @@ def fold(text: str) -> str:
 
 
 _HAS_FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ＋％]")
-_HAS_SPACE = re.compile(r"[ \t\u3000\u00a0]")
+_HAS_SPACE = _SPACES  # any character a run of spaces is made of
 _HAS_HALF_PUNCT = re.compile(r"[,:;?!()]")
 
 
-# `| --- | :---: |`: a markdown table's rule under its header.
-_TABLE_RULE = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?)?\s*$")
+def _folded_spaces(text: str, run: re.Match) -> str:
+    """A run of spaces touching a Chinese character or mark goes; any other run becomes one space."""
+    start, end = run.span()
+    if (start and _CJK_CHARACTER.match(text, start - 1)) or _CJK_CHARACTER.match(text, end):
+        return ""
+    return " "
+
+
+# `| --- | :---: |`: a markdown table's rule under its header. One `\s*` between the cells and the end of
+# line (two in a row would try every split of a run of spaces: quadratic).
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?)?\s*$")
 # Header cells of a 重点任务分工表 and the column role each names: the one vocabulary of task-table
 # columns, for pipe and tab rows here and for tables flattened to one cell per line (outline/tables.py).
 COLUMN_ROLES = [
@@ -150,7 +175,7 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
     dropped: list[Dropped] = []
     table = _Table()
     blank = brk = False
-    raw_lines = text.splitlines()
+    raw_lines = editor_lines(text)
     front_matter = front_matter_end(raw_lines)
     info_key: tuple[int, str] | None = None  # an info-block key alone on its line, waiting for its value
     for number, raw in enumerate(raw_lines, start=1):

@@ -18,9 +18,11 @@ _DOC_PREFIX = re.compile(r"(?:(?![的和及与或在于据照按将把对从由�
 _PREFIX_WINDOW = 10
 # A 文号 right after a title's 》, in brackets or not: `》（中发〔2021〕33号，以下简称…`, `》(信平发〔2022〕8号)`,
 # `》豫办C2020〕23号和《…` (a web copy that lost its brackets).
+# Spaces are matched once between two tokens that are there (an optional bracket or prefix brings its own
+# `\s*`): adjacent `\s*` around absent tokens would try every split of a run of spaces (O(n⁴) after a 》).
 _AFTER_TITLE = re.compile(
-    r"\s*[（(]?\s*(?P<prefix>(?:(?![的和及与或在于据照按将把对从由经向为是以等了])[\u4e00-\u9fff]){0,10}?)"
-    r"\s*[〔\[［C(（【]?\s*(?P<year>[0-9]{4})\s*[〕\]］)）】]\s*(?P<seq>[0-9]{1,5})\s*号"
+    r"\s*(?:[（(]\s*)?(?:(?P<prefix>(?:(?![的和及与或在于据照按将把对从由经向为是以等了])[\u4e00-\u9fff]){1,10}?)\s*)?"
+    r"(?:[〔\[［C(（【]\s*)?(?P<year>[0-9]{4})\s*[〕\]］)）】]\s*(?P<seq>[0-9]{1,5})\s*号"
 )
 # The brackets of a title, which nest: `《中共中央、国务院关于印发〈法治政府建设实施纲要（2021—2025年）〉的通知》`.
 _TITLE_BRACKET = re.compile(r"[《》]")
@@ -105,7 +107,7 @@ def find_citations(text: str) -> list[DocRef]:
         number = _AFTER_TITLE.match(text, end)
         doc_number = None
         if number:
-            doc_number = f"{number.group('prefix')}〔{number.group('year')}〕{int(number.group('seq'))}号"
+            doc_number = f"{number.group('prefix') or ''}〔{number.group('year')}〕{int(number.group('seq'))}号"
             paired_ends.add(number.end())
         found.append((start, DocRef(title=title, doc_number=doc_number)))
     title_starts = [start for start, _ in titles]

@@ -222,7 +222,10 @@ def find_recurring(text: str, *, year: int | None = None) -> list[str]:
 def default_deadline(text: str) -> Deadline | None:
     """The deadline a closing paragraph sets for every task (`各项工作任务原则上应当在2025年年底前完成`), or None."""
     for sentence in _SENTENCE.finditer(text):
-        if _PLAN_WIDE.search(sentence.group()):
+        # Searched only up to the sentence's last 完成, where every match ends: from each 各项/本方案 after it,
+        # the lazy scan for 完成 would run to the end of the sentence (quadratic in a long closing paragraph).
+        done = sentence.group().rfind("完成")
+        if done >= 0 and _PLAN_WIDE.search(sentence.group(), 0, done + len("完成")):
             deadlines = find_deadlines(sentence.group())
             if deadlines:
                 return deadlines[0]

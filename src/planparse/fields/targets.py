@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..models import Target
@@ -26,9 +27,11 @@ _UNIT = r"%|‰|个工作日|工作日|学时|课时|小时|个月|日|天|周|�
 _SUFFIX = r"及以上|以上|以下|以内|之内|内(?![部容涵外设控务])|左右"
 # A number with its unit, where every target is anchored (the scan starts at a digit or numeral, so it is fast):
 # `80%`, `60 学时`, `5 个工作日内`, `95%以上`, `两期以上`, and a percentage written out, `百分之八十`.
+# A number starts where no digit, letter or point stands before it (the tail of a longer number or code is
+# none): checked by the lookbehind so a run of n digits is scanned once, not from each of its n digits.
 _QUANTITY = re.compile(
     rf"百分之(?P<cn_percent>[{_NUMERAL}]{{1,4}})(?:\s*(?P<cn_percent_suffix>{_SUFFIX}))?"
-    rf"|(?P<number>[0-9]+(?:\.[0-9]+)?|[{_NUMERAL}]{{1,4}})\s*(?P<unit>{_UNIT})(?:\s*(?P<suffix>{_SUFFIX}))?"
+    rf"|(?<![0-9.A-Za-z])(?P<number>[0-9]+(?:\.[0-9]+)?|[{_NUMERAL}]{{1,4}})\s*(?P<unit>{_UNIT})(?:\s*(?P<suffix>{_SUFFIX}))?"
 )
 # The comparative before a number, looked for in the few characters before it. Some stand a few words away:
 # `不低于全部人员编制的80%`, `至少组织 1 次`; others right before it: `达 100%`, `控制在 5%以内`.
@@ -55,7 +58,8 @@ def _masked(text: str) -> str:
 def _value(quantity: re.Match) -> float | None:
     number = quantity.group("cn_percent") or quantity.group("number")
     value = float(number) if number[0].isdigit() else cn_to_int(number)
-    return None if value is None else float(value)
+    # `提高到999…9%` (hundreds of digits) is no target a plan sets, and JSON has no Infinity
+    return None if value is None or not math.isfinite(value) else float(value)
 
 
 def _comparative(masked: str, window: int, start: int) -> int | None:

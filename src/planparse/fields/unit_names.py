@@ -7,10 +7,14 @@ import re
 # One unit of a list: separators inside brackets do not split, so `各县（市、区）` stays whole.
 _UNIT_ITEM = re.compile(r"(?:[（(][^（()）\n]*[）)]|[^、，,；;\n])+")
 # Boilerplate after the last unit: `等部门按职责分工负责`, `按职责分工分别负责。`, `等单位`, `会同有关部门负责`.
+# Its words are matched in the last few characters only, after the closing marks are stripped by hand: a
+# `[。]*\Z` tried from every mark of a long run of 。 is quadratic.
 _TRAILER = re.compile(
     r"(?:等(?:相关|有关|其他)?(?:部门|单位)?)?(?:会同(?:有关|相关|其他)?(?:部门|单位))?"
-    r"(?:按照?(?:各自)?职责(?:分工)?(?:分别)?负责|分别负责|负责)?[。．.\s]*\Z"
+    r"(?:按照?(?:各自)?职责(?:分工)?(?:分别)?负责|分别负责|负责)?\Z"
 )
+_TRAILER_MAX_LEN = 24  # the longest trailer: 等其他部门 + 会同其他部门 + 按照各自职责分工分别负责
+_TRAILER_MARKS = frozenset("。．.")
 _TRAILER_LAST_CHARS = frozenset("责门位。．.")  # how a trailer can end: most units have none, so skip the regex
 # The mark of the lead unit inside a list: `责任单位：市发展改革委（牵头）、市财政局`.
 _LEAD_MARK = re.compile(r"[（(]牵头(?:单位|部门)?[）)]\Z")
@@ -29,6 +33,15 @@ def lead_mark(unit: str) -> tuple[str, bool]:
     return (unit[:marked.start()], True) if marked and marked.start() else (unit, False)
 
 
+def _without_trailer(unit: str) -> str:
+    """`平桥公安分局等部门按职责分工负责。` → `平桥公安分局`."""
+    end = len(unit)
+    while end and (unit[end - 1] in _TRAILER_MARKS or unit[end - 1].isspace()):
+        end -= 1
+    window = max(0, end - _TRAILER_MAX_LEN)
+    return unit[:window + _TRAILER.search(unit[window:end]).start()]
+
+
 def split_units(value: str) -> list[str]:
     """`区委网信办、平桥公安分局等部门按职责分工负责` → [区委网信办, 平桥公安分局]; never splits inside brackets or on 和;
     `A会同B` names both."""
@@ -38,7 +51,7 @@ def split_units(value: str) -> list[str]:
     for item in _UNIT_ITEM.findall(value):
         unit = item.strip()
         if unit[-1:] in _TRAILER_LAST_CHARS:
-            unit = _TRAILER.sub("", unit).strip()
+            unit = _without_trailer(unit).strip()
         unit = unit.translate(_HALF_BRACKETS)
         if _HAS_WORD.search(unit):
             units.append(unit)

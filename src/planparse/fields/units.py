@@ -117,10 +117,13 @@ def _labelled_fields(text: str) -> list[tuple[str, str]]:
     labels = [label for label in _LABEL.finditer(text)
               if label.group("label") != "牵头" or not label.start() or text[label.start() - 1] in _BARE_LABEL_AFTER]
     depth_from, depth = -1, 0  # bracket depth counted up to depth_from, carried along a line so a line is read once
+    line_start, line_end = 0, -1  # the line of the label before, looked up once per line (a line may hold thousands)
     for index, label in enumerate(labels):
-        line_start = text.rfind("\n", 0, label.start()) + 1
-        line_end = text.find("\n", label.end())
-        line_end = len(text) if line_end < 0 else line_end
+        if label.start() > line_end or label.end() > line_end:
+            line_break = text.rfind("\n", line_start, label.start())
+            line_start = line_break + 1 if line_break >= 0 else line_start
+            line_end = text.find("\n", label.end())
+            line_end = len(text) if line_end < 0 else line_end
         if depth_from < line_start:
             depth_from, depth = line_start, 0
         depth = _depth(text, depth_from, label.start(), depth)

@@ -12,7 +12,8 @@ from ..printed_meta import FRONT_MATTER, INFO_BLOCK
 
 _REPEALS = re.compile(r"废止|停止执行|不再执行|同时失效")
 # A 文号 alone on its line: the plan's own (`国发〔2018〕38号`, `闵吴府发〔2021〕3号`).
-_OWN_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}\s*[〔\[［(（【C]?\s*\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号"
+# (the optional bracket brings its own spaces: two `\s*` side by side would split a run of spaces every way)
+_OWN_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}\s*(?:[〔\[［(（【C]\s*)?\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号"
                               r"(?:\s*签发人[：:].{0,12})?$")  # `豫政〔2022〕5号 签发人：王某`
 
 

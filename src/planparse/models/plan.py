@@ -78,7 +78,7 @@ class Deadline(Model):
 
 class Target(Model):
     text: str
-    value: float
+    value: float = Field(allow_inf_nan=False)  # JSON has no Infinity: a plan file with one is refused on load
     unit: str
 
 

@@ -208,7 +208,9 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
     items_here = _items_in_chapter(nodes, roles, title)
     if items_here and chapter.heading is not None:
         first = next(n for n in nodes if n.rank in items_here)
-        warnings.append(f"line {first.heading.number}: the `{first.marker.marker}` items of this chapter are read "
+        # an unmarked heading line can sit at an item rank: it has no marker to name
+        shown = f"`{first.marker.marker}` " if first.marker else ""
+        warnings.append(f"line {first.heading.number}: the {shown}items of this chapter are read "
                         "as measures (nothing is numbered below them), though other chapters use that level "
                         "for sections: check them by hand")
     # Where this chapter's `（一）` sections hold `1.` measures, a sibling `（二）` that holds only prose is a

@@ -88,13 +88,18 @@ RULES: list[Rule] = [
 UNKNOWN_MARKER = re.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]{1,4}|[A-Za-z])\s*[、.．]|^[（(][A-Za-zⅠ-Ⅻ][）)]")
 
 
+# No task table has a billion rows: a longer number in a row's first cell is a value (a code, an amount), and
+# as a row number it would be a number no YAML writer can print (Python refuses int strings of 4,300 digits).
+_ROW_NUMBER_MAX_DIGITS = 9
+
+
 def match_line(line) -> Marker | None:
     """The marker of a normalised line; a table row is matched on its first non-empty cell."""
     if not line.cells:
         return match_marker(line.text)
     cells = [cell for cell in line.cells if cell]
     first = cells[0]
-    if first.isascii() and first.isdigit() and len(cells) > 1:
+    if first.isascii() and first.isdigit() and len(first) <= _ROW_NUMBER_MAX_DIGITS and len(cells) > 1:
         # `| 3 | 推进“证照分离”改革 | 县市场监管局 | … |`: a numbered row of a task table is a measure.
         return Marker("table row", RANK_MEASURE, int(first), first, "\t".join(line.cells[line.cells.index(first) + 1:]))
     if len(cells) == 1:
