@@ -36,3 +36,11 @@ def plan_of(name: str):
     if name not in _cache:
         _cache[name] = extract(RAW / f"{name}.txt")
     return _cache[name]
+
+
+# Property tests run the same examples on every run and machine: a test that can fail at random is a
+# defect. Longer random searches run on demand (benchmarks/fuzz.py, PLANPARSE_PROPERTY_EXAMPLES).
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("deterministic", derandomize=True, database=None)
+_hypothesis_settings.load_profile("deterministic")
