@@ -50,8 +50,16 @@ CONSTRUCTS = {
     "check rules: many dated lines": (_dated_lines, _check_rules),
     # O(n⁴) once: the 文号 pattern after a 》 split a run of spaces every way (found by the fuzzer)
     "citations: spaces after a title": (lambda n: "依据《条例》" + " " * n + "x", find_citations),
+    # the document-level readings of issue 8
+    "layout: a flattened task table": (lambda n: "序号\n任务\n牵头部门\n时间节点\n" + "".join(
+        f"{i}\n任务{i}。\n区司法局\n2025年3月\n" for i in range(1, n // 16)), extract_text),
+    "layout: enumerations in articles": (lambda n: "第一章 总则\n" + "".join(
+        f"第{i}条 有下列情形之一的：\n（一）甲的；\n（二）乙的。\n" for i in range(1, n // 24)), extract_text),
+    "layout: lone numbers that repeat": (lambda n: "\n".join(str(1 + i % 2) for i in range(n // 2)) + "\n",
+                                         extract_text),
 }
-SIZES = {"units: a run of 。 in a unit list": 10000, "numbering: a row number far past the last": 1000,
+SIZES = {"layout: a flattened task table": 20000, "layout: enumerations in articles": 20000,
+         "layout: lone numbers that repeat": 20000, "units: a run of 。 in a unit list": 10000, "numbering: a row number far past the last": 1000,
          "check rules: many dated lines": 6000, "citations: spaces after a title": 150}
 
 
