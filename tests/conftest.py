@@ -26,6 +26,22 @@ def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
 
 
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF made of numbered object bodies (1 0 obj …, the first the catalog), with a correct xref table."""
+    import io
+
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
 _cache: dict[str, object] = {}
 
 

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from planparse import SchemaError, load
 from planparse.cli import app
 
-from .conftest import RAW, STRUCTURED
+from .conftest import RAW, STRUCTURED, pdf_from_objects
 
 runner = CliRunner()
 NANYANG_TXT = RAW / "nanyang-2022.txt"
@@ -95,17 +95,7 @@ def _pdf_without_text_layer() -> bytes:
         image,
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
     ]
-    out, offsets = io.BytesIO(), []
-    out.write(b"%PDF-1.4\n")
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return pdf_from_objects(objects)
 
 
 def _xlsx() -> bytes:

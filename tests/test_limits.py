@@ -15,6 +15,7 @@ from planparse.formats import docx as docx_reader
 from planparse.formats.docx import docx_to_text, format_number
 from planparse.formats.pdf import pdf_to_text
 
+from .conftest import pdf_from_objects
 from .test_formats import abstract, make_docx, num, para
 
 extract_module = importlib.import_module("planparse.extract")  # `planparse.extract` is also a function
@@ -102,17 +103,7 @@ def test_docx_with_more_paragraphs_than_the_budget_is_refused(monkeypatch):
 
 
 def _pdf(objects: list[bytes]) -> bytes:
-    """A PDF from numbered object bodies (1 0 obj …), with a correct xref table."""
-    out, offsets = io.BytesIO(), []
-    out.write(b"%PDF-1.4\n")
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return pdf_from_objects(objects)
 
 
 def _stream(content: bytes, head: bytes = b"") -> bytes:
