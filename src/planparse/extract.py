@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import re
 import os
 import statistics
 import sys
@@ -33,10 +32,11 @@ from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
 from .normalize import Line, editor_lines, normalize
 from .script import restore, simplify
 from .outline.builder import build_outline
-from .outline.frame import Frame, split_frame
+from .outline.frame import Frame, body_start, split_frame
 from .outline.annex import Annex, annex_start, split_annexes
 from .outline.layout import read_layout
-from .outline.markers import RANK_MEASURE, match_line, match_marker
+from .outline.tables import EMPTY_CELL
+from .outline.markers import match_line, match_marker
 from .outline.tree import DraftNode, join_lines
 
 # A first sentence longer than this is not a title (a section whose line starts with prose).
@@ -146,14 +146,9 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
 
 
 def _split_off_annexes(lines: list[Line], markers: list) -> tuple[list[Line], list, list[Annex]]:
-    """Annexes after the body become annex parts. When the text before them holds no numbered
-    structure (a notice that transmits its plan as 附件1), the first annex is the plan itself."""
-    structural = [i for i, m in enumerate(markers) if m is not None and m.rank <= RANK_MEASURE]
-    if not structural:
-        return lines, markers, []
-    start = annex_start(lines, structural[0])
-    if start is not None and not any(i < start for i in structural):
-        start = annex_start(lines, start + 1)
+    """Annexes after the body become annex parts. They are looked for only once the body has begun, so a
+    notice that transmits its plan as 附件1 (nothing numbered before it) reads that annex as the plan."""
+    start = annex_start(lines, body_start(markers))
     if start is None:
         return lines, markers, []
     return lines[:start], markers[:start], split_annexes(lines, markers, start)
@@ -354,12 +349,9 @@ def _table_row_measure(node: DraftNode, year: int | None = None) -> Measure:
         lines=node.span(), recognized_by=node.recognized_by,
         lead_units=units("lead"), participating_units=units("participating"),
         responsible_units=units("responsible"), deadlines=deadlines,
-        recurring=[deadline_cell] if deadline_cell and not deadlines and not _EMPTY_CELL.match(deadline_cell) else [],
+        recurring=[deadline_cell] if deadline_cell and not deadlines and not EMPTY_CELL.match(deadline_cell) else [],
         targets=find_targets(task), citations=find_citations(task),
     )
-
-
-_EMPTY_CELL = re.compile(r"^[—\-－/／]{1,3}$|^无$")
 
 
 def _starts_line(text: str) -> bool:

@@ -17,6 +17,7 @@ from .markers import Marker
 # attachments at the end of a notice, not an annex.
 _ANNEX_HEADING = re.compile(r"^附件\s*(?P<n>\d{1,2})?\s*(?:[：:]\s*(?P<title>[^\d\s].{1,80})?)?$")
 _ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]\s*(?:\d{1,2}\s*[.．、]|$)")
+_LIST_START = re.compile(r"^附件\s*[：:]")
 _LIST_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
 
 @dataclass
@@ -51,7 +52,8 @@ def _is_annex_heading(lines: list[Line], i: int) -> bool:
 
 
 def is_attachment_list(text: str) -> bool:
-    return bool(_ATTACHMENT_LIST.match(text)) or (text.startswith("附件") and bool(re.match(r"^附件\s*[：:]", text)))
+    """`附件：…` — a list of attachments starts here (the annex headings are told apart by _is_annex_heading)."""
+    return bool(_LIST_START.match(text))
 
 
 def split_annexes(lines: list[Line], markers: list[Marker | None], start: int) -> list[Annex]:

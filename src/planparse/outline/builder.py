@@ -241,6 +241,10 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
             (section if section is not None and section.rank < node.rank else chapter).children.append(node)
 
 
+# What frames a plan rather than assigns work: a chapter ending in these, or a `（一）` heading starting so.
+_FRAMING_WORDS = "总体要求|总体思路|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标"
+
+
 def _prose_items(nodes: list[DraftNode], roles: _Roles) -> set[int]:
     if roles.indicators or roles.decimal:
         return set()
@@ -251,11 +255,11 @@ def _prose_items(nodes: list[DraftNode], roles: _Roles) -> set[int]:
 
 
 # A `（一）` heading that frames its chapter rather than naming work: 指导思想, 基本原则, 工作目标.
-_FRAMING_ITEM = re.compile(r"^(总体要求|总体思路|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标)")
+_FRAMING_ITEM = re.compile(rf"^({_FRAMING_WORDS})")
 
 
 # Chapters that frame a plan rather than assign work: 总体要求 (指导思想, 基本原则, 工作目标).
-_FRAMING = re.compile(r"(总体要求|总体思路|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标)$")
+_FRAMING = re.compile(rf"({_FRAMING_WORDS})$")
 
 
 # Chapters that support the work rather than assign it: 保障措施, 组织实施, 工作要求.

@@ -61,7 +61,7 @@ class Frame:
 
 def split_frame(lines: list[Line], markers: list[Marker | None]) -> Frame:
     frame = Frame()
-    start = _body_start(markers)
+    start = body_start(markers)
     end = _body_end(lines, markers, start)
     _split_front(lines[:start], frame)
     frame.body = lines[start:end]
@@ -69,7 +69,7 @@ def split_frame(lines: list[Line], markers: list[Marker | None]) -> Frame:
     return frame
 
 
-def _body_start(markers: list[Marker | None]) -> int:
+def body_start(markers: list[Marker | None]) -> int:
     structural = [i for i, m in enumerate(markers) if m is not None and m.rank <= RANK_MEASURE]
     return structural[0] if structural else len(markers)
 

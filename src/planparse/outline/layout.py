@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..models import Dropped
 from ..normalize import Line
 from .tables import flatten_tables
+from .frame import DATE_LINE
 from .markers import RANK_CHAPTER, RANK_ITEM, RANK_MEASURE, RANK_SECTION, Marker
 from .tree import TERMINAL
 
@@ -33,7 +34,6 @@ _NOT_A_HEADING = re.compile(r"(方案|意见|办法|规定|规则|细则|通知|
                             r"委员会|政府|办公室|办公厅|人民|局|委|厅|部|署|中心|小组|公司)$|^(附件|特此|联系)")
 # `附件：` (or `附件：1.…` with the first title on its line): a list of attachments starts.
 _ATTACHMENTS = re.compile(r"^附件\s*[：:]\s*(?:\d{1,2}\s*[.．、].*)?$")
-_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 UNMARKED_CHAPTER = "unmarked heading line"
 SECOND_DOCUMENT = "title of a second document"
 # The title of a document that a notice issues: `进一步支持文化企业发展的规定`.
@@ -161,7 +161,7 @@ def unmarked_chapters(lines: list[Line], markers: list[Marker | None]) -> list[M
             continue  # a heading is followed by prose or by numbered items, not by another short line
         candidates.append(i)
     # Headings before a notice's date line are the notice's, not the plan's.
-    dates = [i for i in range(first_marker) if _DATE_LINE.match(lines[i].text)]
+    dates = [i for i in range(first_marker) if DATE_LINE.match(lines[i].text)]
     candidates = [i for i in candidates if not dates or i > dates[-1]]
     if len(candidates) < 2 or candidates[0] > first_marker:
         return markers

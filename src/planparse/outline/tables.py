@@ -19,7 +19,7 @@ from .markers import RANK_CHAPTER, RANK_MEASURE, Marker, match_marker
 
 _HEADER_MAX_LEN = 10
 _UNIT_ROLES = ("lead", "participating", "responsible")
-_EMPTY_CELL = re.compile(r"^[—\-－/／]{1,3}$|^无$")
+EMPTY_CELL = re.compile(r"^[—\-－/／]{1,3}$|^无$")
 # A cell naming bodies: `区政府办公室、区绿化市容局`, `各联席会议成员单位`, `区委组织部（区公务员局）`.
 _UNIT_END = re.compile(r"(局|委|办|部|厅|院|会|所|处|室|站|队|中心|政府|公司|集团|单位|街镇|园区|专班|小组|机构|"
                        r"部门|法院|检察院|银行|团|联|社|馆)(（[^（）]{1,20}）)?$")
@@ -182,7 +182,7 @@ def _cell_roles(cells: list[str], roles: list[str]) -> list[str]:
     after_task = True  # the first cell is always the task's
     for k in range(1, end):
         cell = cells[k]
-        if _is_units(cell) or _EMPTY_CELL.match(cell):
+        if _is_units(cell) or EMPTY_CELL.match(cell):
             if after_task:
                 out[k] = unit_roles[0]
                 after_task = False
