@@ -44,12 +44,12 @@ def test_short_gbk_text_is_not_misread_as_big5():
         (b"", "the file is empty"),
         (b"  \n\n \t\n", "the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF file"),
-        (b"PK\x03\x04\x14\x00\x06\x00", ".docx/.xlsx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "save it as .docx"),
+        (b"{\\rtf1\\ansi\\ansicpg936 ", "save it as .docx"),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
         (b"abc\x00\x01\x02\x03def" * 10, "binary file"),
     ],
-    ids=["empty", "blank", "png", "pdf", "zip", "jpeg", "nul-bytes"],
+    ids=["empty", "blank", "png", "old-office-doc", "rtf", "jpeg", "nul-bytes"],
 )
 def test_unreadable_input_is_refused_in_one_line(data, message):
     with pytest.raises(InputError) as raised:

@@ -156,7 +156,8 @@ def test_check_reports_exactly_the_measure_numbers_that_were_moved(tmp_path, nam
                 _renumber(lines[other_index], other, number)
             moved |= {(index + 1, other), (other_index + 1, number)}
         else:
-            new = data.draw(st.integers(1, 150).filter(lambda n, old=number: n != old), label="new number")
+            # Not a neighbour's number: 3, 4, 4, 6 is as well explained by a slip in either 4 (seen failing).
+            new = data.draw(st.integers(1, 150).filter(lambda n, old=number: abs(n - old) > 1), label="new number")
             lines[index] = _renumber(lines[index], number, new)
             moved.add((index + 1, new))
     path = tmp_path / f"{name}.txt"

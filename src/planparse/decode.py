@@ -1,8 +1,8 @@
 """Bytes → text: BOM, strict UTF-8, UTF-16, strict GB18030, a detector only as the last resort.
 
 Never decodes with errors="ignore": bytes that do not decode are a finding, reported with their line.
-Files that are not plain text (PDF, images, Office files) are recognised by their first bytes and
-refused with a message that says what they are and what planparse reads instead.
+Files that are neither plain text nor a format planparse reads (images, old Office files, RTF) are
+recognised by their first bytes and refused with a message that says what they are and what to do.
 """
 
 from __future__ import annotations
@@ -21,17 +21,16 @@ class Decoded:
     method: str  # "bom", "utf-8", "utf-16-heuristic", "gb18030", "detector"
 
 
-# First bytes of formats people pass by mistake, with what to do instead.
+# First bytes of formats people pass by mistake, with what to do instead. PDF and ZIP (.docx) files never
+# get here: formats.sniff sends them to their readers first.
 _MAGIC = [
-    (b"%PDF", "a PDF file; planparse reads plain-text plans (.txt/.md): save the PDF's text layer as .txt (pdftotext) and extract that"),
     (b"\x89PNG", "a PNG image, not a plan text; planparse cannot read scans: run OCR and extract the .txt"),
     (b"\xff\xd8\xff", "a JPEG image, not a plan text; planparse cannot read scans: run OCR and extract the .txt"),
     (b"GIF8", "a GIF image, not a plan text"),
     (b"II*\x00", "a TIFF image, not a plan text; run OCR and extract the .txt"),
     (b"MM\x00*", "a TIFF image, not a plan text; run OCR and extract the .txt"),
-    (b"PK\x03\x04", "a ZIP container (.docx/.xlsx); save the document as plain text (.txt) and extract that"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc/.xls); save it as plain text (.txt) and extract that"),
-    (b"{\\rtf", "an RTF document; save it as plain text (.txt) and extract that"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc/.xls); save it as .docx (or plain text) and extract that"),
+    (b"{\\rtf", "an RTF document; save it as .docx (or plain text) and extract that"),
 ]
 
 # A UTF-8 text with a few broken bytes is a damaged UTF-8 file, not a GB18030 one: below this share of
