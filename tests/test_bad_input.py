@@ -43,7 +43,7 @@ def run(*arguments) -> object:
 
 
 def diff_commands():
-    pytest.importorskip("planparse.plan_diff")
+    pytest.importorskip("planparse.align")
     return {"diff": lambda bad: run("diff", bad, NANYANG_YAML),
             "compare": lambda bad: run("compare", NANYANG_YAML, bad)}
 
