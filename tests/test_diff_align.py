@@ -200,3 +200,14 @@ def test_repeated_numbers_and_labels_make_distinct_keys():
     report = diff(plan, plan)
     assert [measure.template for measure in report.measures] == [1, 2, "1#2", "2#2", "加分项 1"]
     assert report.coverage.full == 1.0
+
+
+def test_the_package_leaves_the_library_functions_in_place():
+    # Importing a submodule binds it on its parent package: the diff package must never be bound over
+    # the function planparse.diff, however often diff and compare run.
+    import planparse
+    import planparse.align.workers  # noqa: F401
+
+    first = planparse.diff(TEMPLATE, LOCAL)
+    assert planparse.diff(TEMPLATE, LOCAL) == first
+    assert planparse.compare(TEMPLATE, [LOCAL]).plans[0].statuses == [m.status for m in first.measures]
