@@ -107,7 +107,7 @@ def generate(folder: Path, plans: int) -> tuple[Path, list[Path]]:
 def run_one(template: str, paths: list[str], jobs: int) -> dict:
     """In this process: compare, then report time and peak memory (self + finished workers)."""
     start = time.perf_counter()
-    from planparse.plan_diff import compare
+    from planparse.align import compare
 
     report = compare(template, paths, jobs=jobs)
     elapsed = time.perf_counter() - start

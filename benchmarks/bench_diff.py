@@ -52,7 +52,7 @@ def _line(label: str, times: list[float]) -> str:
 
 if __name__ == "__main__":
     from planparse import dumps, extract
-    from planparse.plan_diff import diff
+    from planparse.align import diff
 
     template_plan, local_plan = extract(TEMPLATE), extract(LOCAL)
     print(_line("in-process diff(paths), extraction included", in_process(lambda: diff(TEMPLATE, LOCAL))))

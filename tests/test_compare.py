@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planparse.cli import app
-from planparse.plan_diff import compare, diff
+from planparse.align import compare, diff
 
 from .conftest import RAW, plan_of
 from .test_diff_cli import needs_chromium, render_in_chromium

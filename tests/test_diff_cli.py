@@ -109,7 +109,7 @@ def test_output_file(tmp_path):
 
 
 def test_the_library_needs_neither_typer_nor_rich_nor_jieba():
-    code = ("import sys, planparse.plan_diff as d; d.diff('%s', '%s'); "
+    code = ("import sys, planparse.align as d; d.diff('%s', '%s'); "
             "print(sorted(m for m in ('typer', 'rich', 'jieba') if m in sys.modules))") % (NANYANG, BAOFENG)
     env = {**os.environ, "PYTHONPATH": str(RAW.parent.parent / "src")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)

@@ -13,7 +13,7 @@ import unicodedata
 import pytest
 import yaml
 
-from planparse.plan_diff import diff
+from planparse.align import diff
 
 from .conftest import ROOT, plan_of
 

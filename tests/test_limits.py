@@ -279,7 +279,7 @@ def test_file_name_that_is_not_utf8_is_shown_with_escapes(tmp_path):
 
 def _look_alike_measures(count: int):
     from planparse import extract_text
-    from planparse.align import MeasureUnits
+    from planparse.align.units import MeasureUnits
 
     text = "一、总体要求\n" + "".join(f"{i % 999 + 1}.推进第{i}项依法行政工作。\n" for i in range(count))
     return MeasureUnits.of(list(extract_text(text).iter_measures()))
@@ -297,29 +297,30 @@ def _peak_bytes(function) -> int:
 
 
 def test_scoring_memory_grows_with_measures_not_their_square(monkeypatch):
-    from planparse import align
+    from planparse.align import scoring
 
-    monkeypatch.setattr(align, "BLOCK_CELLS", 100_000)  # blocks of a few hundred units, as for huge plans
+    monkeypatch.setattr(scoring, "BLOCK_CELLS", 100_000)  # blocks of a few hundred units, as for huge plans
     small, large = _look_alike_measures(600), _look_alike_measures(1200)
-    scores = next(align.score_plans(large, [large], keep_detail=True))
+    scores = next(scoring.score_plans(large, [large], keep_detail=True))
     assert len(scores.template) < 2 * 1200  # pairs, not a 1200 × 1200 matrix
-    peaks = [_peak_bytes(lambda units=units: next(align.score_plans(units, [units], keep_detail=True)))
+    peaks = [_peak_bytes(lambda units=units: next(scoring.score_plans(units, [units], keep_detail=True)))
              for units in (small, large)]
     assert peaks[1] < 3 * peaks[0], peaks  # twice the measures: about twice the memory (dense: four times)
 
 
 def test_scores_do_not_depend_on_the_block_size(monkeypatch):
-    from planparse import align
+    from planparse.align import scoring
+    from planparse.align.units import MeasureUnits
 
     from .conftest import plan_of
 
-    template = align.MeasureUnits.of(list(plan_of("nanyang-2022").iter_measures()))
-    plans = [align.MeasureUnits.of(list(plan_of(name).iter_measures()))
+    template = MeasureUnits.of(list(plan_of("nanyang-2022").iter_measures()))
+    plans = [MeasureUnits.of(list(plan_of(name).iter_measures()))
              for name in ("baofeng-2022-draft", "nanyang-2025-web")]
-    whole = [next(align.score_plans(template, [plan], keep_detail=True)) for plan in plans]
-    monkeypatch.setattr(align, "BLOCK_CELLS", 1)  # one local unit per block
+    whole = [next(scoring.score_plans(template, [plan], keep_detail=True)) for plan in plans]
+    monkeypatch.setattr(scoring, "BLOCK_CELLS", 1)  # one local unit per block
     for a, plan in zip(whole, plans):
-        b = next(align.score_plans(template, [plan], keep_detail=True))
+        b = next(scoring.score_plans(template, [plan], keep_detail=True))
         for field in ("template", "local", "local_share", "template_share", "clause_share", "best_template_sentence",
                       "best_similarity"):
             assert (getattr(a, field) == getattr(b, field)).all(), field

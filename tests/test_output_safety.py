@@ -158,7 +158,7 @@ def test_rich_markup_in_a_plan_is_shown_as_written():
 
     from planparse import diff, extract_text
     from planparse.report import print_compare, print_diff
-    from planparse.plan_diff import compare
+    from planparse.align import compare
 
     plan = extract_text(MARKUP)
     for printer, report in ((print_diff, diff(plan, plan)), (print_compare, compare(plan, [plan]))):
@@ -180,7 +180,7 @@ def test_csv_cell(cell, written):
 
 def test_csv_reports_never_start_a_cell_with_a_formula():
     from planparse import diff, extract_text
-    from planparse.plan_diff import compare
+    from planparse.align import compare
     from planparse.report import render
 
     plan = extract_text("一、总体要求\n\n1.=HYPERLINK(\"http://example.invalid\")\n\n2.@SUM(A1:A9)加强行政复议工作。\n")

@@ -18,15 +18,15 @@ __version__ = "0.1.0"
 # diff/compare need numpy and check reads a corpus: imported when called, so `planparse extract`
 # does not pay for them at start-up.
 def diff(template, local, **options):
-    """Align a local plan's measures with its template's → DiffReport (see planparse.plan_diff)."""
-    from .plan_diff import diff as _diff
+    """Align a local plan's measures with its template's → DiffReport (see planparse.align)."""
+    from .align import diff as _diff
 
     return _diff(template, local, **options)
 
 
 def compare(template, local_plans, **options):
     """Coverage matrix of many local plans against one template → CompareReport."""
-    from .plan_diff import compare as _compare
+    from .align import compare as _compare
 
     return _compare(template, local_plans, **options)
 

@@ -54,7 +54,7 @@ def diff(
 ) -> None:
     """Show, measure by measure, how a local plan carries its template: coverage, splits and merges,
     missing and local-only measures, changed deadlines, targets and units."""
-    from ..plan_diff import diff as diff_plans
+    from ..align import diff as diff_plans
     from ..report import covered, percent
 
     try:
@@ -84,7 +84,7 @@ def compare(
                                                     "is below this."),
 ) -> None:
     """The coverage matrix of many local plans against one template (measure × plan: full/partial/missing)."""
-    from ..plan_diff import compare as compare_plans
+    from ..align import compare as compare_plans
 
     if jobs == 0:
         jobs = min(os.cpu_count() or 1, 8) if len(locals_) >= _PARALLEL_FROM else 1

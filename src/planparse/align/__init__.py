@@ -1,0 +1,104 @@
+"""Plan × Plan → alignment: the library side of `planparse diff` and `planparse compare`.
+
+    diff(template, local, detail=False) -> DiffReport
+    compare(template, locals, progress=None, jobs=1) -> CompareReport
+
+A plan is a Plan object or a path: `.yaml/.yml/.json` is loaded (a file written by `extract`), anything
+else is extracted. Data flows one way, each step one module: measures (keys, headings) → units (comparable
+sentences and clauses) → grams (the idf-weighted gram index) → scoring (pair scores) → links (links,
+statuses, coverage) → changes (deadlines, targets, units, wording); workers reads compare's plans. This
+module only runs the steps in order and assembles the report. Pure apart from reading the plans: no
+printing, no randomness. Problems with the input raise InputError/SchemaError (one line each, naming
+the file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from ..models.diff import CompareReport, DiffReport, LocalMeasure, MeasureRef, PlanCoverage, TemplateMeasure
+from .changes import linked_changes
+from .grams import PlanGrams, TemplateIndex
+from .links import STATUS, Links, coverage, heading_links, ranked
+from .measures import PlanMeasures, PlanSource, load_plan, plan_ref, require_measures
+from .scoring import score_plans
+from .units import MeasureUnits, measure_body
+from .workers import digests
+
+__all__ = ["compare", "diff", "load_plan"]
+
+Progress = Callable[[int, "int | None"], None]
+
+
+def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> DiffReport:
+    """Align the local plan's measures with the template's: coverage, links (splits and merges as several
+    links), missing and local-only measures, changed deadlines/targets/units, and with `detail` a
+    word-level diff of each fully linked pair (loads jieba)."""
+    template_plan, local_plan = load_plan(template), load_plan(local)
+    tmpl, loc = PlanMeasures.of(template_plan), PlanMeasures.of(local_plan)
+    template_ref, local_ref = plan_ref(template_plan, tmpl), plan_ref(local_plan, loc)
+    require_measures(template_ref, "template")
+    require_measures(local_ref, "local")
+    t_units, l_units = MeasureUnits.of(tmpl.items), MeasureUnits.of(loc.items)
+    scores = next(score_plans(t_units, [l_units], keep_detail=True))
+    statuses = scores.statuses()
+    template_coverage, counts = coverage(statuses)
+    links = Links.of(scores)
+    by_template, by_local = links.by_template(), links.by_local()
+    changes, details = linked_changes(tmpl, loc, t_units, l_units, scores, links, detail)
+    return DiffReport(
+        template=template_ref,
+        local=local_ref,
+        coverage=template_coverage,
+        counts=counts,
+        chapters=heading_links(tmpl, loc, links.pairs),
+        measures=[TemplateMeasure(template=tmpl.keys[i], headline=m.headline, heading=tmpl.headings[i],
+                                  status=STATUS[statuses[i]], local=ranked(loc.keys, by_template.get(i, [])),
+                                  text=measure_body(m))
+                  for i, m in enumerate(tmpl.items)],
+        links=links.models(tmpl.keys, loc.keys),
+        missing=[tmpl.keys[i] for i in range(len(tmpl.items)) if statuses[i] == 0],
+        local_only=[loc.keys[j] for j in range(len(loc.items)) if j not in by_local],
+        local_measures=[LocalMeasure(local=loc.keys[j], headline=m.headline, heading=loc.headings[j],
+                                     template=ranked(tmpl.keys, by_local.get(j, [])), text=measure_body(m))
+                        for j, m in enumerate(loc.items)],
+        changes=changes,
+        details=details,
+    )
+
+
+def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Progress | None = None,
+            jobs: int = 1) -> CompareReport:
+    """The coverage matrix of many local plans against one template: for each plan, the status of every
+    template measure (full/partial/missing), exactly as `diff` would report it. `locals` may be a
+    generator: plans are read and scored in batches, so memory does not grow with their number.
+    `progress(done, total)` is called after each plan; `jobs` > 1 reads plans in that many processes."""
+    template_plan = load_plan(template)
+    tmpl = PlanMeasures.of(template_plan)
+    template_ref = plan_ref(template_plan, tmpl)
+    require_measures(template_ref, "template")
+    total = len(locals) if isinstance(locals, Sequence) else None
+    t_units = MeasureUnits.of(tmpl.items)
+    index = TemplateIndex.of(t_units)
+    refs = []
+
+    def grams() -> Iterator[PlanGrams]:
+        for digest in digests(locals, t_units, index, jobs):
+            require_measures(digest.ref, "local")
+            refs.append(digest.ref)
+            yield digest.grams
+
+    rows: list[PlanCoverage] = []
+    for done, scores in enumerate(score_plans(t_units, grams(), index=index), start=1):
+        statuses = scores.statuses()
+        plan_coverage, _ = coverage(statuses)
+        rows.append(PlanCoverage.model_construct(plan=refs[done - 1], coverage=plan_coverage,
+                                                 statuses=[STATUS[s] for s in statuses.tolist()]))
+        if progress is not None:
+            progress(done, total)
+    return CompareReport(
+        template=template_ref,
+        measures=[MeasureRef(template=tmpl.keys[i], headline=m.headline, heading=tmpl.headings[i])
+                  for i, m in enumerate(tmpl.items)],
+        plans=rows,
+    )

@@ -1,0 +1,231 @@
+"""The character-gram index: sentences and clauses as sets of character 2- and 3-grams, weighted by rarity.
+
+Each gram is weighted by its inverse document frequency over the measures of the template and the local
+plan (idf = ln((N+1)/df)): 证照分离 or 行政复议委员会 weigh far more than 健全 or 加强. Grams in more than
+STOP_SHARE of the template's measures (法治政府, 推进, 机制 …) are left out altogether. The template's side
+(TemplateIndex) is built once and reused against every local plan; a local plan's side (PlanGrams) holds
+its grams weighted with the statistics of the pair, so `compare` gets for each plan exactly what `diff`
+gets for it alone. Everything is numpy over integer gram ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .units import MeasureUnits
+
+# A gram in more than this share of the template's measures (and more than STOP_MIN of them) is a
+# stop-gram, left out on both sides: it says nothing about which measure is which (推进, 机制, 法治政府),
+# and it is most of the work of the sparse products.
+STOP_SHARE = 0.2
+STOP_MIN = 3
+# Unicode code points fit in 21 bits, so a 3-gram of code points fits in an int64 id.
+_BASE = 0x110000
+
+
+def _grams(units: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct character 2- and 3-grams of each unit: (unit index, gram index) pairs sorted by unit, and
+    the sorted gram ids the gram indices point into."""
+    if not units:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, empty
+    joined = "\0".join(units) + "\0"
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    separator = codes == 0
+    unit_of = np.cumsum(separator) - separator
+    inside = ~separator
+    two = inside[:-1] & inside[1:]
+    three = two[:-1] & inside[2:]
+    bigram = codes[:-1] * _BASE + codes[1:]
+    # A 3-gram id is ≥ 0x30·BASE² (only letters and digits remain), above every 2-gram id (< BASE²).
+    trigram = bigram[:-1] * _BASE + codes[2:]
+    unit = np.concatenate([unit_of[:-1][two], unit_of[:-2][three]])
+    gram = np.concatenate([bigram[two], trigram[three]])
+    if not len(gram):
+        return unit, gram, gram
+    order = np.argsort(gram)
+    ordered = gram[order]
+    new = _starts_of_runs(ordered)
+    index = np.empty(len(gram), np.int64)
+    index[order] = np.cumsum(new) - 1
+    distinct = ordered[new]
+    key = sorted_distinct(unit * len(distinct) + index)
+    return key // len(distinct), key % len(distinct), distinct
+
+
+def _starts_of_runs(ordered: np.ndarray) -> np.ndarray:
+    new = np.empty(len(ordered), bool)
+    if len(ordered):
+        new[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    return new
+
+
+def sorted_distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (np.unique, but by sorting: several times faster on int64 here)."""
+    ordered = np.sort(values)
+    return ordered[_starts_of_runs(ordered)]
+
+
+
+# ---------------------------------------------------------------------------------------------------
+# The template side
+
+
+@dataclass
+class TemplateUnits:
+    """Sentences or clauses of the template: which grams each holds (a binary units × columns matrix,
+    stored both by unit and by column), with the parts of their weights that do not depend on the plan."""
+
+    measure: np.ndarray  # measure index of each unit
+    columns: int  # template gram columns
+    unit_of_entry: np.ndarray  # by unit: entries (unit, column), sorted by unit
+    column_of_entry: np.ndarray
+    column_start: np.ndarray  # by column: the units holding column c are units_by_column[start[c]:start[c+1]]
+    units_by_column: np.ndarray
+    size: np.ndarray  # number of (non-stop) grams of each unit
+    base: np.ndarray  # Σ ln df_T over each unit's grams (exact, see _exact)
+    _matrix: object = None
+
+    @classmethod
+    def of(cls, measure: np.ndarray, rows: np.ndarray, cols: np.ndarray, columns: int,
+           log_df: np.ndarray) -> "TemplateUnits":
+        by_column = np.lexsort((rows, cols))
+        column_start = np.searchsorted(cols[by_column], np.arange(columns + 1))
+        return cls(measure, columns, rows, cols, column_start, rows[by_column],
+                   np.bincount(rows, minlength=len(measure)).astype(np.float64),
+                   np.bincount(rows, weights=log_df[cols], minlength=len(measure)))
+
+    def matrix(self):
+        """The binary matrix as scipy CSR, for the products of large batches (scipy is imported then only)."""
+        if self._matrix is None:
+            import scipy.sparse
+
+            self._matrix = scipy.sparse.csr_matrix(
+                (np.ones(len(self.column_of_entry)), (self.unit_of_entry, self.column_of_entry)),
+                shape=(len(self.measure), self.columns))
+        return self._matrix
+
+
+@dataclass
+class TemplateIndex:
+    """The template's units and statistics, reused against every local plan."""
+
+    measures: int
+    grams: np.ndarray  # sorted ids of every template gram
+    column: np.ndarray  # per gram: its column, or -2 for a stop-gram (in too many template measures)
+    df: np.ndarray  # per column: number of template measures holding the gram
+    sentences: TemplateUnits
+    clauses: TemplateUnits
+
+    @classmethod
+    def of(cls, units: MeasureUnits) -> "TemplateIndex":
+        sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n = _unit_grams(units)
+        # Stop-grams are counted over distinct measures: four copies of one measure are one measure, and their
+        # grams say which measure it is (counted four times, every gram of it would be a stop-gram).
+        first_copy = _first_copies(units.sentences)
+        distinct_df = np.bincount(sorted_distinct(first_copy[sentence_measure[unit[:split]]] * n + gram[:split]) % n,
+                                  minlength=len(distinct))
+        stop = distinct_df > max(STOP_SHARE * len(set(first_copy.tolist())), STOP_MIN)
+        column = np.where(stop, -2, np.cumsum(~stop) - 1)
+        columns = int((~stop).sum())
+        df_column = df[~stop].astype(np.float64)
+        log_df = _exact(np.log(np.maximum(df_column, 1.0)))
+
+        def side(part: slice, first: int, measure: np.ndarray) -> TemplateUnits:
+            cols = column[gram[part]]
+            keep = cols >= 0
+            return TemplateUnits.of(measure, unit[part][keep] - first, cols[keep], columns, log_df)
+
+        return cls(units.measures, distinct, column, df_column,
+                   side(slice(0, split), 0, sentence_measure),
+                   side(slice(split, len(unit)), n_sentences, clause_measure))
+
+
+def _first_copies(sentences: Sequence[Sequence[str]]) -> np.ndarray:
+    """Per measure, the index of the first measure with the same sentences (itself when it is the first)."""
+    first: dict[tuple[str, ...], int] = {}
+    return np.array([first.setdefault(tuple(units), i) for i, units in enumerate(sentences)], dtype=np.int64)
+
+
+def _exact(values):
+    """Round to a multiple of 2⁻²⁴. Sums of such weights (thousands of terms of size < 10) are exact in
+    float64 whatever their order, so a plan gets bit-identical scores whichever product computes them
+    (numpy for one plan, scipy for a batch) and whatever batch it is in."""
+    return np.round(np.asarray(values, dtype=np.float64) * 2.0**24) / 2.0**24
+
+
+def _measure_of_units(per_measure: Sequence[Sequence[str]]) -> np.ndarray:
+    return np.repeat(np.arange(len(per_measure)), [len(units) for units in per_measure]).astype(np.int64)
+
+# ---------------------------------------------------------------------------------------------------
+# One local plan against the template: its grams, weighted with the pair's corpus statistics
+
+
+@dataclass
+class LocalUnits:
+    measure: np.ndarray  # measure index (in the plan) of each unit
+    weight: np.ndarray  # Σ idf over the unit's grams
+    entry_unit: np.ndarray  # the unit's grams that the template has: unit, template column, idf
+    entry_column: np.ndarray
+    entry_idf: np.ndarray
+
+
+@dataclass
+class PlanGrams:
+    """What scoring needs of one local plan (small; computed where the plan is read)."""
+
+    measures: int
+    log_n: float  # ln(N + 1), N = template measures + local measures
+    sentences: LocalUnits
+    clauses: LocalUnits
+    correction_column: np.ndarray  # template grams in the plan: ln(df_T + df_L) − ln(df_T)
+    correction_value: np.ndarray
+
+
+def _unit_grams(units: MeasureUnits):
+    """The grams of every sentence and clause, and per distinct gram the number of measures whose
+    sentences hold it: (sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n),
+    `split` the first clause pair and `n` the number of distinct grams (at least 1)."""
+    sentence_measure = _measure_of_units(units.sentences)
+    clause_measure = _measure_of_units(units.clauses)
+    n_sentences = len(sentence_measure)
+    flat = [unit for per in units.sentences for unit in per] + [unit for per in units.clauses for unit in per]
+    unit, gram, distinct = _grams(flat)
+    n = max(len(distinct), 1)
+    split = int(np.searchsorted(unit, n_sentences))  # pairs are sorted by unit: sentences, then clauses
+    df = np.bincount(sorted_distinct(sentence_measure[unit[:split]] * n + gram[:split]) % n, minlength=len(distinct))
+    return sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n
+
+
+def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
+    """idf_p(g) = ln((N + 1) / (df_T(g) + df_L(g))) over the measures of the template and this plan, for
+    every gram of the plan; stop-grams of the template are left out on both sides."""
+    sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df_local, split, n = _unit_grams(units)
+    df_local = df_local.astype(np.float64)
+    position = np.minimum(np.searchsorted(index.grams, distinct), max(len(index.grams) - 1, 0))
+    found = index.grams[position] == distinct if len(index.grams) else np.zeros(len(distinct), bool)
+    column = np.where(found, index.column[position] if len(index.grams) else -1, -1)
+    shared = column >= 0
+    df_template = np.zeros(len(distinct))
+    df_template[shared] = index.df[column[shared]]
+    index_log_df = _exact(np.log(df_template[shared]))
+    log_n = float(_exact(np.log(index.measures + units.measures + 1.0)))
+    idf = _exact(log_n - np.log(df_template + df_local))
+    idf[column == -2] = 0.0
+
+    def side(first: int, count: int, measure: np.ndarray) -> LocalUnits:
+        mine = slice(0, split) if first == 0 else slice(split, len(unit))
+        rows, grams = unit[mine] - first, gram[mine]
+        weight = np.bincount(rows, weights=idf[grams], minlength=count)
+        keep = shared[grams]
+        # int32 indices: half the bytes to send back from a worker process
+        return LocalUnits(measure.astype(np.int32), weight, rows[keep].astype(np.int32),
+                           column[grams[keep]].astype(np.int32), idf[grams[keep]])
+
+    return PlanGrams(units.measures, log_n, side(0, n_sentences, sentence_measure),
+                     side(n_sentences, len(clause_measure), clause_measure), column[shared].astype(np.int32),
+                     _exact(np.log(df_template[shared] + df_local[shared])) - index_log_df)
