@@ -229,8 +229,10 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
             grandchildren, node.children = node.children, []
             section = node
             for child in grandchildren:
-                if child.rank in roles.sections and child.children:
-                    _place(chapter, [child], roles, warnings)  # a deeper section level: flattened beside it
+                # a deeper section level, or an unmarked heading (it has no marker a measure could number):
+                # flattened beside it
+                if (child.rank in roles.sections and child.children) or child.recognized_by == _UNMARKED_SECTION:
+                    _place(chapter, [child], roles, warnings)
                 else:
                     _as_measure(child)
                     node.children.append(child)
