@@ -40,7 +40,8 @@ def _save(command: str, inputs: tuple) -> Path:
     return path
 
 
-def fuzz_hypothesis(command: str, cases: int, first_seed: int, seconds: float, deadline: float) -> tuple[int, list]:
+def fuzz_hypothesis(command: str, cases: int, first_seed: int, seconds: float, deadline: float,
+                    wall_guard: float) -> tuple[int, list]:
     """Run hypothesis in chunks of CHUNK cases (seeds first_seed, first_seed + 1, …) until `cases` ran or
     the clock passes `deadline`. Returns (cases run, failures)."""
     ran, failures, chunk = 0, [], 0
@@ -55,8 +56,9 @@ def fuzz_hypothesis(command: str, cases: int, first_seed: int, seconds: float, d
             nonlocal ran
             ran += 1
             last[:] = [inputs]
-            # a hang inside C code that SIGALRM cannot interrupt: show where it is and end the run
-            faulthandler.dump_traceback_later(seconds * 10, exit=True)
+            # a hang inside C code that SIGPROF cannot interrupt: show where it is and end the run. Wall-clock
+            # time, so it is far above the CPU limit: a run under `nice` on a busy machine waits for the CPU.
+            faulthandler.dump_traceback_later(wall_guard, exit=True)
             try:
                 run(command, inputs, seconds)
             finally:
@@ -95,6 +97,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=10_000, help="cases per command")
     parser.add_argument("--seed", type=int, default=0, help="first hypothesis seed (one per chunk of cases)")
     parser.add_argument("--time-limit", type=float, default=2.0, help="seconds of CPU time one case may take")
+    parser.add_argument("--wall-guard", type=float, default=300.0,
+                        help="seconds of wall-clock time after which one case is taken for a hang in C code")
     parser.add_argument("--max-minutes", type=float, default=None, help="stop each command after this long")
     parser.add_argument("--engine", choices=("hypothesis", "atheris"), default="hypothesis")
     options = parser.parse_args()
@@ -110,7 +114,8 @@ def main() -> int:
     for command in options.commands:
         started = time.time()
         deadline = started + options.max_minutes * 60 if options.max_minutes else float("inf")
-        ran, failures = fuzz_hypothesis(command, options.cases, options.seed, options.time_limit, deadline)
+        ran, failures = fuzz_hypothesis(command, options.cases, options.seed, options.time_limit, deadline,
+                                        options.wall_guard)
         failed |= bool(failures)
         print(f"{command}: {ran} cases in {time.time() - started:.0f} s, {len(failures)} failures", flush=True)
         for failure in failures:
