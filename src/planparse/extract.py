@@ -28,8 +28,9 @@ from .fields import (
 from .fields.roles import duty_head
 from .fields.units import assignment_line, split_units
 from .meta import build_meta
-from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
+from .models import Block, Chapter, ExtractionWarning, Item, Measure, Plan, Section, Source, Task
 from .normalize import Line, editor_lines, normalize
+from .numbering import numbering_warnings
 from .script import restore, simplify
 from .outline.builder import build_outline
 from .outline.frame import Frame, body_start, split_frame
@@ -105,8 +106,9 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
     if back_to_source:
         # A traditional copy was read in simplified characters: its text is given back as written.
         plan = Plan.model_validate(restore(plan.model_dump(), back_to_source))
-        plan.warnings.append("read as a traditional-character copy (matched in simplified characters, "
-                             "kept as written)")
+        plan.warnings.append(ExtractionWarning(
+            code="traditional-script",
+            message="read as a traditional-character copy (matched in simplified characters, kept as written)"))
     return plan
 
 
@@ -122,7 +124,8 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
     outline = build_outline(frame.body, markers[start:start + len(frame.body)])
     dropped = sorted(dropped + outline.dropped, key=lambda d: d.lines)
     body_kinds = {m.rule for m in markers if m is not None}
-    meta = build_meta(frame, dropped, body_kinds, editor_lines(text))
+    source_lines = editor_lines(text)
+    meta = build_meta(frame, dropped, body_kinds, source_lines)
     # A plan for one year (2025年…工作要点) dates its yearless deadlines (`4月底前`) in that year.
     year = meta.period.start if meta.period and meta.period.start and meta.period.start == meta.period.end else None
     annex_parts = [_annex_part(annex, year) for annex in annexes]
@@ -141,7 +144,7 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
         warnings=outline.warnings,
     )
     plan.warnings.extend(_structure_warnings(plan))
-    plan.warnings.extend(_numbering_warnings(plan, text, file))
+    plan.warnings.extend(numbering_warnings(plan, source_lines))
     return plan
 
 
@@ -183,14 +186,6 @@ def _annex_part(annex: Annex, year: int | None) -> Chapter | Block:
     return Chapter(number=None, marker=marker, title=annex.title, lines=(annex.heading.number, last),
                    recognized_by="附件", text=join_lines([(line, line.text) for line in text_lines]),
                    part="annex", sections=sections, measures=measures)
-
-
-def _numbering_warnings(plan: Plan, text: str, file: str) -> list[str]:
-    """Numbering that skips, repeats or runs backwards: the same analysis `planparse check` reports."""
-    from .corpus_check import NUMBERING_WARNING, Subject, numbering_findings  # check builds on extract
-
-    subject = Subject(Path(file), file, text, plan)
-    return [f"line {draft.line}: {NUMBERING_WARNING}{draft.message}" for draft in numbering_findings(subject)]
 
 
 def _read(source, name: str | None) -> tuple[bytes, str]:
@@ -407,16 +402,19 @@ def _items(parts: list[tuple[Line, str]]) -> list[Item]:
                                                                                  paragraph_ends=True)]
 
 
-def _structure_warnings(plan: Plan) -> list[str]:
+def _structure_warnings(plan: Plan) -> list[ExtractionWarning]:
     warnings = []
     measures = list(plan.iter_measures())
     if not plan.chapters:
-        warnings.append("no numbered structure recognised: the whole text is kept as front matter")
+        warnings.append(ExtractionWarning(
+            code="no-structure", message="no numbered structure recognised: the whole text is kept as front matter"))
     lengths = [len(m.text) for m in measures]
     if len(lengths) >= 5:
         median = statistics.median(lengths)
         for measure in measures:
             if len(measure.text) > _LONG_MEASURE_FACTOR * median and len(measure.text) > 1500:
-                warnings.append(f"line {measure.lines[0]}: measure {measure.number} is {len(measure.text)} "
-                                f"characters, {len(measure.text) / median:.0f}× the median: a marker may be missed")
+                warnings.append(ExtractionWarning(
+                    code="long-measure", line=measure.lines[0],
+                    message=f"measure {measure.number} is {len(measure.text)} characters, "
+                            f"{len(measure.text) / median:.0f}× the median: a marker may be missed"))
     return warnings
