@@ -1,5 +1,6 @@
-"""Import directions that keep the extract side free of circles: check builds on extract, never the other
-way round, and the numbering analysis both use imports neither. Every import counts, a function's too."""
+"""Rules of the code's shape that keep each concern in one place: import directions (check builds on
+extract, never the other way round; the numbering analysis both use imports neither; every import
+counts, a function's too), and one place where a Measure is made."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import ast
 from pathlib import Path
 
 import planparse
+from planparse.models import Measure
 
 PACKAGE = Path(planparse.__file__).parent
 
@@ -31,7 +33,8 @@ def _imports(path: Path) -> set[str]:
     return {name for name in found if name == "planparse" or name.startswith("planparse.")}
 
 
-MODULES = {_module_name(path): _imports(path) for path in PACKAGE.rglob("*.py")}
+SOURCES = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+MODULES = {name: _imports(path) for name, path in SOURCES.items()}
 
 
 def test_the_import_reader_sees_imports_inside_functions():
@@ -46,3 +49,19 @@ def test_only_the_cli_and_the_public_api_import_check():
 def test_numbering_imports_neither_extract_nor_check():
     assert not MODULES["planparse.numbering"] & {"planparse.extract", "planparse.corpus_check"}
 
+
+
+def _calls_of(name: str) -> dict[str, list[ast.Call]]:
+    """Calls of `name(...)` in every module, by module."""
+    found: dict[str, list[ast.Call]] = {}
+    for module, path in SOURCES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
+                found.setdefault(module, []).append(node)
+    return found
+
+
+def test_a_measure_is_made_in_one_place_that_sets_every_field():
+    (module, calls), = _calls_of("Measure").items()
+    assert module == "planparse.assemble" and len(calls) == 1
+    assert sorted(keyword.arg for keyword in calls[0].keywords) == sorted(Measure.model_fields)
