@@ -51,6 +51,10 @@ def test_numbering_imports_neither_extract_nor_check():
 
 
 
+def test_the_field_label_vocabulary_imports_nothing_of_planparse():
+    assert MODULES["planparse.fields.labels"] == set()
+
+
 def _calls_of(name: str) -> dict[str, list[ast.Call]]:
     """Calls of `name(...)` in every module, by module."""
     found: dict[str, list[ast.Call]] = {}
