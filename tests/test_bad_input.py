@@ -225,7 +225,7 @@ def test_diff_report_to_an_unwritable_folder(unwritable):
 BAD_YAML = {
     "malformed": ("schema_name: planparse/plan\nschema_version: 1\nchapters: [\n", "is not valid YAML"),
     "other-schema": ("schema_name: planparse/diff\nschema_version: 1\nplans: []\n", "is not a planparse plan"),
-    "other-version": ("schema_name: planparse/plan\nschema_version: 3\nchapters: []\n", "has schema_version 3"),
+    "other-version": ("schema_name: planparse/plan\nschema_version: 4\nchapters: []\n", "has schema_version 4"),
     "python-tag": ("!!python/object/apply:os.system ['touch {marker}']\n", "unsafe or unknown tag"),
 }
 

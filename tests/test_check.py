@@ -7,14 +7,23 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import get_args
 
 import pytest
 import yaml
 from typer.testing import CliRunner
 
-from planparse import extract
-from planparse.corpus_check import Subject, check, completeness_findings
+from planparse import extract, numbering
 from planparse.cli import app
+from planparse.corpus_check import (
+    WARNING_RULES,
+    Subject,
+    check,
+    completeness_findings,
+    extraction_findings,
+    numbering_findings,
+)
+from planparse.models import ExtractionWarning, WarningCode
 
 from .conftest import RAW, RAW_PLANS, ROOT, STRUCTURED
 
@@ -112,6 +121,29 @@ def test_chapter_numbering_is_checked_too(tmp_path):
     path = write(tmp_path / "plan.txt", plan_text(1, chapters=(1, 2, 4)))
     (finding,) = check([path]).findings()
     assert finding.message == "chapter 4 follows 2; 3 is missing" and finding.line == 7
+
+
+def test_the_numbering_rule_reads_the_warning_code_not_its_wording(tmp_path, monkeypatch):
+    path = write(tmp_path / "plan.txt", plan_text(1, 2, 3, 5, 6))
+    (finding,) = check([path]).findings()
+    monkeypatch.setattr(numbering, "_slip_message", lambda *args: "编号有误")  # extract words it otherwise
+    (reworded,) = check([path]).findings()
+    assert (finding.rule, finding.level) == (reworded.rule, reworded.level) == ("numbering", "error")
+    assert reworded.line == finding.line and reworded.message == "编号有误"
+
+
+def test_a_warning_that_reads_like_numbering_is_reported_by_its_code(tmp_path):
+    path = write(tmp_path / "plan.txt", plan_text(1, 2, 3))
+    plan = extract(path)
+    plan.warnings = [ExtractionWarning(code="long-measure", line=5, message="numbering: measure 5 follows 3")]
+    subject = Subject(path, "plan.txt", path.read_text(encoding="utf-8"), plan)
+    assert list(numbering_findings(subject)) == []
+    (draft,) = extraction_findings(subject)
+    assert (draft.rule, draft.level, draft.line) == ("extraction", "warning", 5)
+
+
+def test_every_warning_code_has_the_rule_that_reports_it():
+    assert sorted(WARNING_RULES) == sorted(get_args(WarningCode))
 
 
 LAYOUTS = {
@@ -270,7 +302,7 @@ UNSAFE = "!!python/object/apply:os.system ['touch {marker}']\n"
 @pytest.mark.parametrize(("content", "problem"), [
     ("schema_name: planparse/plan\nschema_version: 1\nchapters: [\n", "is not valid YAML"),
     ("schema_name: other/thing\nschema_version: 1\n", "is not a planparse plan"),
-    ("schema_name: planparse/plan\nschema_version: 3\n", "has schema_version 3"),
+    ("schema_name: planparse/plan\nschema_version: 4\n", "has schema_version 4"),
     (UNSAFE, "unsafe or unknown tag"),
 ], ids=["malformed", "other-schema", "other-version", "python-tag"])
 def test_a_broken_structured_yaml_is_a_finding_and_never_executed(tmp_path, content, problem):

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from planparse import __version__
 from planparse.cli import app
 
-from .conftest import RAW
+from .conftest import LAYOUTS, RAW
 
 runner = CliRunner()
 NANYANG = str(RAW / "nanyang-2022.txt")
@@ -30,7 +30,24 @@ def test_extract_to_stdout_is_yaml():
     result = runner.invoke(app, ["extract", NANYANG])
     assert result.exit_code == 0
     data = yaml.safe_load(result.stdout)
-    assert data["schema_version"] == 2 and data["meta"]["doc_number"] == "宛发〔2022〕12号"
+    assert data["schema_version"] == 3 and data["meta"]["doc_number"] == "宛发〔2022〕12号"
+
+
+def test_warnings_go_to_stderr_naming_file_and_line(tmp_path):
+    path = tmp_path / "plan.txt"
+    text = (LAYOUTS / "deep-numbering.txt").read_text(encoding="utf-8")
+    path.write_text(text.replace("2.加强决策执行", "3.加强决策执行"), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0
+    assert result.stderr == f"planparse: warning: {path}:29: measure 3 follows 1; 2 is missing\n"
+    assert yaml.safe_load(result.stdout)["warnings"] == [
+        {"code": "numbering-gap", "line": 29, "message": "measure 3 follows 1; 2 is missing"}]
+
+
+def test_a_warning_of_no_one_line_names_the_file_only():
+    result = runner.invoke(app, ["extract", str(RAW / "nanyang-2025-web.txt")])
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"planparse: warning: {RAW / 'nanyang-2025-web.txt'}: 13 sections recognised ")
 
 
 def test_extract_reads_stdin_and_writes_json():

@@ -21,6 +21,7 @@ from planparse.fields import (
     split_units,
     task_type,
 )
+from planparse.fields.labels import FIELD_LABELS, column_role
 from planparse.models import DocRef
 
 # --- deadlines -----------------------------------------------------------------------------------------
@@ -470,6 +471,9 @@ ASSIGNMENTS = [
      _assignments(lead=["县司法局"], participating=["县法院"], deadlines=["每年3月底前"])),
     ("牵头部门：市司法局\n配合部门：市法院\n责任部门：各县（市、区）\n完成时限：2022年起",
      _assignments(lead=["市司法局"], participating=["市法院"], responsible=["各县（市、区）"], deadlines=["2022年起"])),
+    # 时限要求 is a time limit here as it is for deadlines: it ends the unit list before it
+    ("责任单位：区司法局、区财政局 时限要求：长期坚持", _assignments(responsible=["区司法局", "区财政局"],
+                                                             deadlines=["长期坚持"])),
     # prose that names no field
     ("以县行政争议协调化解委员会为平台，完善府院联席会议制度", _assignments()),
     ("由区司法局牵头，各部门配合", _assignments()),
@@ -578,6 +582,7 @@ ASSIGNMENT_LINES = [
     ("（责任单位：县司法局）", True),
     ("——牵头单位：区司法局；配合单位：区法院", True),
     ("完成时限：2023年年底前", True),
+    ("时限要求：2023年年底前", True),
     ("〔责任单位：区绿化市容局〕", True),
     ("实施部门：各区政府", True),
     ("适用范围：所有自贸试验区", False),
@@ -590,6 +595,32 @@ ASSIGNMENT_LINES = [
 @pytest.mark.parametrize("line, expected", ASSIGNMENT_LINES)
 def test_assignment_line(line, expected):
     assert assignment_line(line) is expected
+
+
+# --- labels: one vocabulary for field lines, time-limit fields and table columns ---------------------------
+
+
+@pytest.mark.parametrize("label", FIELD_LABELS)
+def test_a_field_label_as_a_column_header_names_its_role(label):
+    assert column_role(label) == FIELD_LABELS[label]
+
+
+@pytest.mark.parametrize("label", [label for label, role in FIELD_LABELS.items() if role == "deadline"])
+def test_every_deadline_label_is_a_time_limit_field(label):
+    assert find_recurring(f"{label}：长期坚持") == ["长期坚持"]
+    assert find_assignments(f"{label}：长期坚持").deadline_texts == ["长期坚持"]
+
+
+COLUMN_HEADERS = [
+    ("序号", "number"), ("重点任务", "task"), ("主要工作内容", "task"), ("牵头单位及职责", "lead"),
+    ("配合部门", "participating"), ("责任单位", "responsible"), ("进度安排", "deadline"), ("完成时限", "deadline"),
+    ("备注", "other"), ("联系人", None),
+]
+
+
+@pytest.mark.parametrize("header, role", COLUMN_HEADERS)
+def test_column_role(header, role):
+    assert column_role(header) == role
 
 
 # --- tasks -----------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planparse import extract, extract_text
+from planparse.models import ExtractionWarning
 
 from .conftest import FIXTURES, LAYOUTS
 
@@ -33,7 +34,8 @@ def test_deep_numbering_keeps_sub_items_inside_measures():
 
 def test_numbering_that_skips_is_a_warning():
     text = (LAYOUTS / "deep-numbering.txt").read_text(encoding="utf-8").replace("2.加强决策执行", "3.加强决策执行")
-    assert extract_text(text).warnings == ["line 29: numbering: measure 3 follows 1; 2 is missing"]
+    assert extract_text(text).warnings == [
+        ExtractionWarning(code="numbering-gap", line=29, message="measure 3 follows 1; 2 is missing")]
 
 
 def test_regulation_style():

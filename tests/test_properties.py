@@ -5,6 +5,7 @@ check on a real plan whose measure numbers were shuffled reports exactly the num
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +19,7 @@ from planparse.models import (
     Deadline,
     DocRef,
     Dropped,
+    ExtractionWarning,
     Item,
     Measure,
     Meta,
@@ -27,6 +29,7 @@ from planparse.models import (
     Source,
     Target,
     Task,
+    WarningCode,
 )
 from planparse.yamlio import loads_plan
 
@@ -76,7 +79,8 @@ _plans = st.builds(
     back_matter=st.lists(st.builds(Block, role=st.sampled_from(["closing", "signature"]), lines=_line_range,
                                    text=_text), max_size=2),
     dropped=st.lists(st.builds(Dropped, lines=_line_range, reason=_text, text=_text), max_size=2),
-    warnings=st.lists(_text, max_size=2),
+    warnings=st.lists(st.builds(ExtractionWarning, code=st.sampled_from(get_args(WarningCode)),
+                                line=st.none() | st.integers(1, 5000), message=_text), max_size=2),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planparse import dumps, extract, load
+from planparse.models import ExtractionWarning
 from planparse.yamlio import loads_plan
 
 from .conftest import RAW_PLANS, STRUCTURED
@@ -38,9 +39,9 @@ def test_libyaml_and_pure_python_emitters_write_the_same_bytes():
 
 
 def test_a_schema_version_1_file_still_loads():
-    """Version 2 added fields; a version 1 file (as written by planparse 0.1) loads and reads as version 2."""
+    """Version 2 added fields; a version 1 file (as written by planparse 0.1) loads and reads as version 3."""
     current = (STRUCTURED / "nanyang-2022.yaml").read_text(encoding="utf-8")
-    old = current.replace("schema_version: 2\n", "schema_version: 1\n")
+    old = current.replace("schema_version: 3\n", "schema_version: 1\n")
     # Drop what version 1 did not have: region_code, the region_parents block, and each chapter's part.
     kept, skipping = [], False
     for line in old.split("\n"):
@@ -55,7 +56,26 @@ def test_a_schema_version_1_file_still_loads():
     old = "\n".join(kept)
     assert "region_code" not in old and "part: body" not in old
     plan = loads_plan(old)
-    assert plan.schema_version == 2 and plan.meta.region == "南阳市" and plan.meta.region_code is None
+    assert plan.schema_version == 3 and plan.meta.region == "南阳市" and plan.meta.region_code is None
     expected = loads_plan(current)
     expected.meta.region_code, expected.meta.region_parents = None, []
+    assert plan == expected
+
+
+def test_a_schema_version_2_file_with_string_warnings_still_loads():
+    """Version 3 made each warning a mapping (code, line, message); the strings of a version 2 file load as
+    `legacy` warnings, their `line N: ` read into `line`, and read as they were written."""
+    current = (STRUCTURED / "nanyang-2025-web.yaml").read_text(encoding="utf-8")
+    written = ["line 29: numbering: measure 3 follows 1; 2 is missing",
+               "13 sections recognised from unmarked heading lines (lines 15, 25): check them by hand"]
+    old = current[:current.index("\nwarnings:\n")].replace("schema_version: 3\n", "schema_version: 2\n") \
+        + "\nwarnings:\n" + "".join(f"- '{warning}'\n" for warning in written)
+    plan = loads_plan(old)
+    assert plan.schema_version == 3
+    assert plan.warnings == [
+        ExtractionWarning(code="legacy", line=29, message="numbering: measure 3 follows 1; 2 is missing"),
+        ExtractionWarning(code="legacy", line=None, message=written[1])]
+    assert [str(warning) for warning in plan.warnings] == written
+    expected = loads_plan(current)
+    expected.warnings = plan.warnings
     assert plan == expected

@@ -33,3 +33,10 @@ def test_prose_after_the_last_row_is_not_a_cell_of_it():
     (row,) = plan.iter_measures()
     assert "按期完成" not in row.text
 
+
+
+def test_a_column_headed_by_any_unit_label_gives_its_units():
+    # 责任主体 is a label of responsible units in a field line; as a column header it names them too
+    plan = extract_text("| 序号 | 工作任务 | 责任主体 | 完成时限 |\n|---|---|---|---|\n| 1 | 推进依法行政 | 区司法局 | 2023年底前 |\n")
+    (row,) = plan.iter_measures()
+    assert row.responsible_units == ["区司法局"] and [d.date for d in row.deadlines] == ["2023-12-31"]

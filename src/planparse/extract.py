@@ -11,36 +11,24 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .assemble import chapter_from, measure_from, section_from
 from .decode import decode_bytes
 from .formats import sniff
 from .formats.docx import docx_to_text
 from .formats.pdf import pdf_to_text
 from .errors import InputError, printable_path
-from .fields import (
-    default_deadline,
-    find_assignments,
-    find_citations,
-    find_deadlines,
-    find_recurring,
-    find_targets,
-    task_type,
-)
-from .fields.roles import duty_head
-from .fields.units import assignment_line, split_units
+from .fields import default_deadline
 from .meta import build_meta
-from .models import Block, Chapter, Item, Measure, Plan, Section, Source, Task
+from .models import Block, Chapter, ExtractionWarning, Measure, Plan, Section, Source
 from .normalize import Line, editor_lines, normalize
+from .numbering import numbering_warnings
 from .script import restore, simplify
 from .outline.builder import build_outline
 from .outline.frame import Frame, body_start, split_frame
 from .outline.annex import Annex, annex_start, split_annexes
 from .outline.layout import read_layout
-from .outline.tables import EMPTY_CELL
-from .outline.markers import match_line, match_marker
-from .outline.tree import DraftNode, join_lines
-
-# A first sentence longer than this is not a title (a section whose line starts with prose).
-_INLINE_TITLE_MAX = 40
+from .outline.markers import match_line
+from .outline.tree import join_lines
 # Warn when one measure is this many times longer than the median one (a missed marker, usually).
 _LONG_MEASURE_FACTOR = 6
 # Text files larger than this are refused: no plan is that long, and it keeps memory bounded.
@@ -105,8 +93,9 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
     if back_to_source:
         # A traditional copy was read in simplified characters: its text is given back as written.
         plan = Plan.model_validate(restore(plan.model_dump(), back_to_source))
-        plan.warnings.append("read as a traditional-character copy (matched in simplified characters, "
-                             "kept as written)")
+        plan.warnings.append(ExtractionWarning(
+            code="traditional-script",
+            message="read as a traditional-character copy (matched in simplified characters, kept as written)"))
     return plan
 
 
@@ -122,11 +111,12 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
     outline = build_outline(frame.body, markers[start:start + len(frame.body)])
     dropped = sorted(dropped + outline.dropped, key=lambda d: d.lines)
     body_kinds = {m.rule for m in markers if m is not None}
-    meta = build_meta(frame, dropped, body_kinds, editor_lines(text))
+    source_lines = editor_lines(text)
+    meta = build_meta(frame, dropped, body_kinds, source_lines)
     # A plan for one year (2025年…工作要点) dates its yearless deadlines (`4月底前`) in that year.
     year = meta.period.start if meta.period and meta.period.start and meta.period.start == meta.period.end else None
     annex_parts = [_annex_part(annex, year) for annex in annexes]
-    chapters = [_chapter(node, year) for node in outline.chapters] \
+    chapters = [chapter_from(node, year) for node in outline.chapters] \
         + [p for p in annex_parts if isinstance(p, Chapter)]
     closing_text = join_lines([(line, line.text) for line in frame.closing])
     plan = Plan(
@@ -141,7 +131,7 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
         warnings=outline.warnings,
     )
     plan.warnings.extend(_structure_warnings(plan))
-    plan.warnings.extend(_numbering_warnings(plan, text, file))
+    plan.warnings.extend(numbering_warnings(plan, source_lines))
     return plan
 
 
@@ -169,13 +159,13 @@ def _annex_part(annex: Annex, year: int | None) -> Chapter | Block:
         for chapter in outline.chapters:
             if chapter.marker is not None:  # a group row (`一、…`) spanning the table
                 chapter.kind = "section"
-                sections.append(_section(chapter, year))
+                sections.append(section_from(chapter, year))
                 continue
             for child in chapter.children:
                 if child.kind == "section":
-                    sections.append(_section(child, year))
+                    sections.append(section_from(child, year))
                 else:
-                    measures.append(_measure(child, year))
+                    measures.append(measure_from(child, year))
     last = max([annex.heading.number] + [line.number for line in annex.lines])
     if not sections and not measures:
         return Block(role="annex", lines=(annex.heading.number, last),
@@ -183,14 +173,6 @@ def _annex_part(annex: Annex, year: int | None) -> Chapter | Block:
     return Chapter(number=None, marker=marker, title=annex.title, lines=(annex.heading.number, last),
                    recognized_by="附件", text=join_lines([(line, line.text) for line in text_lines]),
                    part="annex", sections=sections, measures=measures)
-
-
-def _numbering_warnings(plan: Plan, text: str, file: str) -> list[str]:
-    """Numbering that skips, repeats or runs backwards: the same analysis `planparse check` reports."""
-    from .corpus_check import NUMBERING_WARNING, Subject, numbering_findings  # check builds on extract
-
-    subject = Subject(Path(file), file, text, plan)
-    return [f"line {draft.line}: {NUMBERING_WARNING}{draft.message}" for draft in numbering_findings(subject)]
 
 
 def _read(source, name: str | None) -> tuple[bytes, str]:
@@ -242,181 +224,19 @@ def _blocks(frame: Frame, roles: tuple[str, ...]) -> list[Block]:
     return blocks
 
 
-def _heading_parts(node: DraftNode) -> tuple[str, list[tuple[Line, str]]]:
-    """Title and text of a chapter/section: a heading alone on its line is the title, else its first sentence."""
-    rest = node.marker.rest if node.marker else (node.heading.text if node.heading else "")
-    body = [(line, line.text) for line in node.body]
-    if node.heading is None:
-        return "", body
-    end = rest.find("。")
-    if 0 < end <= _INLINE_TITLE_MAX and end < len(rest) - 1:
-        return rest[:end], [(node.heading, rest)] + body
-    node.title_is_heading = True
-    return rest, body
-
-
-def _chapter(node: DraftNode, year: int | None = None) -> Chapter:
-    title, parts = _heading_parts(node)
-    return Chapter(
-        number=node.number, marker=node.marker.marker or None if node.marker else None, title=title,
-        lines=node.span(), recognized_by=node.recognized_by, text=join_lines(parts),
-        sections=[_section(child, year) for child in node.children if child.kind == "section"],
-        measures=[_measure(child, year) for child in node.children if child.kind == "measure"],
-    )
-
-
-def _section(node: DraftNode, year: int | None = None) -> Section:
-    title, parts = _heading_parts(node)
-    text = join_lines(parts)
-    return Section(
-        number=node.number, marker=node.marker.marker or None if node.marker else None, title=title,
-        lines=node.span(), recognized_by=node.recognized_by, text=text,
-        deadlines=find_deadlines(title + "\n" + text, year=year),
-        measures=[_measure(child, year) for child in node.children if child.kind == "measure"],
-    )
-
-
-def _measure(node: DraftNode, year: int | None = None) -> Measure:
-    marker = node.marker
-    if node.heading.cells is not None:
-        return _table_row_measure(node, year)
-    parts = [(node.heading, marker.rest)] + [(line, line.text) for line in node.body]
-    if node.title_is_heading:  # a heading over its text (decimal outlines): the heading is the headline
-        text = marker.rest + "\n" + join_lines(parts[1:], starts_line=_starts_line)
-    else:
-        text = join_lines(parts, starts_line=_starts_line)
-    assignments = find_assignments(text)
-    if not (assignments.lead or assignments.participating or assignments.responsible):
-        headed = duty_head(text)  # `（一）城运中心：负责…`: an item headed by the body that carries it
-        if headed is not None:
-            getattr(assignments, headed[0]).append(headed[1])
-    prose = "\n".join(line for line in text.split("\n") if not assignment_line(line))
-    return Measure(
-        number=None if marker.label else marker.number,
-        marker=marker.marker,
-        label=marker.label,
-        headline=_headline(text),
-        text=text,
-        lines=node.span(),
-        recognized_by=node.recognized_by,
-        lead_units=assignments.lead,
-        participating_units=assignments.participating,
-        responsible_units=assignments.responsible,
-        deadlines=find_deadlines(text, year=year),
-        recurring=find_recurring(text, year=year),
-        targets=find_targets(prose),
-        citations=find_citations(prose),
-        tasks=_tasks(parts[1:]),
-        items=_items(parts[1:]),
-    )
-
-
-def _table_row_measure(node: DraftNode, year: int | None = None) -> Measure:
-    """A row of a 重点任务分工表: columns named by the header give units and the deadline."""
-    row = node.heading
-    # The marker is a cell of its own (`| 3 | 推进… |`), or starts the only cell of a row spanning the table
-    # (`一、一、\t\t`): what follows it in that cell is text of the row too.
-    marker = node.marker.marker
-    marker_at = next((i for i, cell in enumerate(row.cells) if cell.startswith(marker)), 0)
-    rest = row.cells[marker_at][len(marker):].strip() if row.cells[marker_at].startswith(marker) else ""
-    cells = ([rest] if rest else []) + row.cells[marker_at + 1:]
-    roles = (["task"] if rest else []) + (row.roles or [])[marker_at + 1:]
-    columns: dict[str, list[str]] = {}
-    for index, cell in enumerate(cells):
-        role = roles[index] if index < len(roles) else "task"
-        columns.setdefault(role, []).append(cell)
-    pieces = [cell for cell in cells if cell] + [line.text.replace("\t", "\n") for line in node.body]
-    text = "\n".join(pieces)
-    task = "\n".join(columns.get("task", [])) or text
-    deadline_cell = "\n".join(columns.get("deadline", []))
-    # The 时间节点 column is a time limit whatever it says (`2019年3月`: by the end of March); the
-    # other cells may name dates of their own.
-    other = "\n".join(cell for role, column in columns.items() if role != "deadline" for cell in column)
-    deadlines = find_deadlines(other, year=year)
-    for deadline in find_deadlines(deadline_cell, year=year, in_field=True) if deadline_cell else []:
-        if deadline not in deadlines:
-            deadlines.append(deadline)
-    has_roles = bool(row.roles)
-    assignments = None if has_roles else find_assignments(text)
-
-    def units(role: str) -> list[str]:
-        if assignments is not None:
-            return getattr(assignments, role)
-        return [unit for cell in columns.get(role, []) for unit in split_units(cell)]
-
-    return Measure(
-        number=node.marker.number, marker=node.marker.marker, headline=_headline(task), text=text,
-        lines=node.span(), recognized_by=node.recognized_by,
-        lead_units=units("lead"), participating_units=units("participating"),
-        responsible_units=units("responsible"), deadlines=deadlines,
-        recurring=[deadline_cell] if deadline_cell and not deadlines and not EMPTY_CELL.match(deadline_cell) else [],
-        targets=find_targets(task), citations=find_citations(task),
-    )
-
-
-def _starts_line(text: str) -> bool:
-    """Fields, typed tasks, sub-items and labels such as `工作任务：` start a line of their own."""
-    return assignment_line(text) or task_type(text) is not None or match_marker(text) is not None \
-        or text.endswith("：")
-
-
-def _headline(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    end = first.find("。")
-    return first[:end] if end > 0 else first
-
-
-def _runs(parts: list[tuple[Line, str]], opens, *, paragraph_ends: bool = False) -> list[list]:
-    """Runs of lines that `opens` starts (returning (key, text)), each running on over its wrapped lines
-    until a marker, an assignment line or a label such as `工作任务：` — and, with `paragraph_ends`, at
-    the end of its paragraph: the unmarked paragraph after an article's last case (`（十）…。`) is the
-    article's own text again, not part of that case."""
-    runs: list[list] = []  # [key, text, first line, last line]
-    current: list | None = None
-    for line, text in parts:
-        found = opens(text)
-        if found:
-            current = [found[0], found[1], line.number, line.number]
-            runs.append(current)
-        elif paragraph_ends and current and current[1][-1:] in "。；;！？":
-            current = None
-        elif current and match_marker(text) is None and not assignment_line(text) and not text.endswith("："):
-            current[1] += text
-            current[3] = line.number
-        else:
-            current = None
-    return runs
-
-
-def _tasks(parts: list[tuple[Line, str]]) -> list[Task]:
-    """Typed work items of an indicator: `（1）网络检索：…`, `材料查证：…`."""
-    return [Task(type=key, text=text, lines=(a, b)) for key, text, a, b in _runs(parts, task_type)]
-
-
-def _item_start(text: str) -> tuple[str, str] | None:
-    marker = match_marker(text)
-    # Inside a measure every numbered line is an item: `（1）`, `①`, and the `（一）…的；` cases of an article.
-    if marker and not task_type(text):
-        return marker.marker, marker.rest
-    return None
-
-
-def _items(parts: list[tuple[Line, str]]) -> list[Item]:
-    """Sub-items (`（1）`, `①`) that are not typed tasks: they stay inside their measure."""
-    return [Item(marker=key, text=text, lines=(a, b)) for key, text, a, b in _runs(parts, _item_start,
-                                                                                 paragraph_ends=True)]
-
-
-def _structure_warnings(plan: Plan) -> list[str]:
+def _structure_warnings(plan: Plan) -> list[ExtractionWarning]:
     warnings = []
     measures = list(plan.iter_measures())
     if not plan.chapters:
-        warnings.append("no numbered structure recognised: the whole text is kept as front matter")
+        warnings.append(ExtractionWarning(
+            code="no-structure", message="no numbered structure recognised: the whole text is kept as front matter"))
     lengths = [len(m.text) for m in measures]
     if len(lengths) >= 5:
         median = statistics.median(lengths)
         for measure in measures:
             if len(measure.text) > _LONG_MEASURE_FACTOR * median and len(measure.text) > 1500:
-                warnings.append(f"line {measure.lines[0]}: measure {measure.number} is {len(measure.text)} "
-                                f"characters, {len(measure.text) / median:.0f}× the median: a marker may be missed")
+                warnings.append(ExtractionWarning(
+                    code="long-measure", line=measure.lines[0],
+                    message=f"measure {measure.number} is {len(measure.text)} characters, "
+                            f"{len(measure.text) / median:.0f}× the median: a marker may be missed"))
     return warnings

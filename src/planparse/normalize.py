@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .fields.labels import column_role
 from .models import Dropped
 from .printed_meta import FRONT_MATTER, INFO_BLOCK, front_matter_end, info_key_line, is_info_line, is_info_row
 
@@ -114,19 +115,6 @@ def _folded_spaces(text: str, run: re.Match) -> str:
 # `| --- | :---: |`: a markdown table's rule under its header. One `\s*` between the cells and the end of
 # line (two in a row would try every split of a run of spaces: quadratic).
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?)?\s*$")
-# Header cells of a 重点任务分工表 and the column role each names: the one vocabulary of task-table
-# columns, for pipe and tab rows here and for tables flattened to one cell per line (outline/tables.py).
-COLUMN_ROLES = [
-    (re.compile(r"^(序号|编号|序列)$"), "number"),
-    (re.compile(r"牵头"), "lead"),
-    (re.compile(r"配合|参加|参与|协办|协同|支撑"), "participating"),
-    (re.compile(r"责任(单位|部门)|实施单位|落实单位|(指导|负责|主管)(单位|部门)"), "responsible"),
-    (re.compile(r"时限|时间|进度|节点|完成"), "deadline"),
-    (re.compile(r"任务|措施|举措|内容|事项|目标|要求|指标|名称|方向"), "task"),
-    (re.compile(r"^(备注|分类|类别|范围|推广范围|适用范围|领域|说明)$"), "other"),
-]
-
-
 def _is_pipe_row(line: str) -> bool:
     """`| 1 | 推进… | 县司法局 |`, or the same row written without its outer pipes (`1 | 推进… | 县司法局`)."""
     if "|" not in line:
@@ -148,7 +136,7 @@ def _table_cells(line: str) -> list[str] | None:
 def _header_roles(cells: list[str]) -> list[str] | None:
     roles = []
     for cell in cells:
-        role = next((r for pattern, r in COLUMN_ROLES if pattern.search(cell)), None)
+        role = column_role(cell)
         if role is None or len(cell) > 10:
             return None
         roles.append(role)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Any
@@ -120,8 +121,25 @@ def loads_plan(text: str, path: str = "<yaml>") -> Plan:
 
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     """A plan of an older schema version as the current one. Version 2 only added fields and values
-    (region_code, region_parents, chapter part, more levels and kinds), so a version 1 plan is valid as it is."""
-    return {**data, "schema_version": SCHEMA_VERSION}
+    (region_code, region_parents, chapter part, more levels and kinds); version 3 made each warning a
+    mapping (code, line, message) instead of a string."""
+    upgraded = {**data, "schema_version": SCHEMA_VERSION}
+    if data.get("schema_version") in (1, 2) and isinstance(data.get("warnings"), list):
+        upgraded["warnings"] = [_legacy_warning(warning) if isinstance(warning, str) else warning
+                                for warning in data["warnings"]]
+    return upgraded
+
+
+# `line 29: numbering: measure 3 follows 1; 2 is missing`: the line a version 1 or 2 warning started with.
+_LEGACY_WARNING_LINE = re.compile(r"line (\d+): (.*)", re.DOTALL)
+
+
+def _legacy_warning(warning: str) -> dict[str, Any]:
+    """A warning string of a version 1 or 2 file; what kind of warning it was is not told apart."""
+    found = _LEGACY_WARNING_LINE.fullmatch(warning)
+    if found is None:
+        return {"code": "legacy", "line": None, "message": warning}
+    return {"code": "legacy", "line": int(found.group(1)), "message": found.group(2)}
 
 
 def load(path: str | os.PathLike) -> Plan:

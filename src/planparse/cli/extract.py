@@ -41,8 +41,9 @@ def extract(
         try:
             plan = extract_plan(name)
             text = dumps(plan, fmt.value)
-            for warning in plan.warnings:
-                error(f"warning: {name}: {warning}")
+            for warning in plan.warnings:  # `FILE:LINE: message`, as errors name where they are
+                where = f"{name}:{warning.line}" if warning.line is not None else name
+                error(f"warning: {where}: {warning.message}")
             if output:
                 write_atomic(output, text, inputs=files)
             elif out_dir:

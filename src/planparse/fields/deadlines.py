@@ -10,6 +10,7 @@ from bisect import bisect_right
 from ..models import Deadline
 from ..numerals import cn_to_int
 from .citations import mask_references
+from .labels import labels_of
 
 # Full-width digits, folded by a regex because str.translate is slow on long Chinese texts.
 _FULLWIDTH_DIGIT = re.compile(r"[０-９]")
@@ -51,13 +52,14 @@ _RECURRING_LIMIT = re.compile(
 )
 # Texts without a year or a time-limit label (most measures) skip the masking.
 _YEAR_HINT = re.compile(r"[0-9０-９]{4}\s*年")
-_FIELD_HINT = re.compile(r"完成时限|完成时间|完成期限|时间节点|时限要求")
+_DEADLINE_LABELS = labels_of("deadline")
+_FIELD_HINT = re.compile(_DEADLINE_LABELS)
 # What turns a date into a starting point: `2022年起`, `2019 年以来`, `自2023年1月1日起施行`, `2023年第三季度全面启动`.
 _SINCE = re.compile(r"\s*(?:起|以来|开始|以后|之后|后|至今|为止|(?:全面)?启动)")
 # An explicit time-limit field: `完成时限：2023年年底前`, `（…；完成时限：长期坚持）`, `时间节点：每年3月底前`.
 # Its value stops at `；`, `。`, a line end, or the bracket that closes the group it sits in.
 _TIME_FIELD = re.compile(
-    r"(?:完成时限|完成时间|完成期限|时间节点|时限要求)\s*[：:]\s*"
+    rf"(?:{_DEADLINE_LABELS})\s*[：:]\s*"
     r"(?P<value>(?:[（(][^\n（()）]*[）)]|[^\n；;。（()）])*)"
 )
 # One value of a time-limit field: `2022年底前完成，长期坚持` holds two.

@@ -5,24 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .labels import FIELD_LABELS, labels_of
 from .roles import ROLE_CHANGING, find_roles, role_clauses
 from .unit_names import lead_mark, split_units
 
-_KINDS = {
-    "lead": ("牵头单位", "牵头部门", "牵头处室", "主办单位", "牵头"),
-    "participating": ("参加单位", "参加部门", "配合单位", "配合部门", "配合处室", "协办单位", "协办部门", "参与单位",
-                      "参与部门", "协同单位", "协同部门", "支撑单位", "支撑部门"),
-    "responsible": ("责任单位", "责任部门", "责任处室", "责任主体", "实施单位", "实施部门", "落实单位", "负责部门",
-                    "负责单位"),
-    "deadline": ("完成时限", "完成时间", "完成期限", "时间节点"),
-    # Labels of other fields in the same group: they end the unit list before them and name no unit
-    # (`（负责部门：商务部；适用范围：所有自贸试验区）`).
-    "other": ("适用范围", "实施范围", "备注"),
-}
-_KIND_OF = {label: kind for kind, labels in _KINDS.items() for label in labels}
-# Longest first, so `牵头单位` wins over `牵头`.
-_LABELS = "|".join(sorted(_KIND_OF, key=len, reverse=True))
-_ASSIGNMENT_LABELS = "|".join(sorted((label for label, kind in _KIND_OF.items() if kind != "other"), key=len, reverse=True))
+_LABELS = labels_of("lead", "participating", "responsible", "deadline", "other")
+# A line of another field (`适用范围：…`) is prose, not an assignment line; its label still ends a unit list.
+_ASSIGNMENT_LABELS = labels_of("lead", "participating", "responsible", "deadline")
 # A field label with its colon. A four-character label counts anywhere, even run on after the previous field
 # when two field lines were joined (`牵头单位：区检察院参加单位：区委政法委`); the bare `牵头：` only where a field
 # can start (checked in code): a line start, a bracket (`（牵头：县司法局；…）`), a dash (`——牵头：…`), a separator.
@@ -133,5 +122,5 @@ def _labelled_fields(text: str) -> list[tuple[str, str]]:
             end = min(end, labels[index + 1].start())
         if depth > 0:
             end = _group_field_end(text, label.end(), end)
-        fields.append((_KIND_OF[label.group("label")], text[label.end():end].rstrip(_VALUE_END)))
+        fields.append((FIELD_LABELS[label.group("label")], text[label.end():end].rstrip(_VALUE_END)))
     return fields

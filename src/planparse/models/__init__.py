@@ -10,6 +10,7 @@ from .plan import (
     Deadline,
     DocRef,
     Dropped,
+    ExtractionWarning,
     Item,
     Measure,
     Meta,
@@ -20,9 +21,11 @@ from .plan import (
     Source,
     Target,
     Task,
+    WarningCode,
 )
 
 __all__ = [
-    "READABLE_SCHEMA_VERSIONS", "SCHEMA_NAME", "SCHEMA_VERSION", "Block", "Chapter", "Deadline", "DocRef", "Dropped", "Item", "Measure",
-    "Meta", "Period", "Plan", "Region", "Section", "Source", "Target", "Task",
+    "READABLE_SCHEMA_VERSIONS", "SCHEMA_NAME", "SCHEMA_VERSION", "Block", "Chapter", "Deadline", "DocRef", "Dropped",
+    "ExtractionWarning", "Item", "Measure", "Meta", "Period", "Plan", "Region", "Section", "Source", "Target", "Task",
+    "WarningCode",
 ]

@@ -11,9 +11,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_NAME = "planparse/plan"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Versions `load` reads; an older file is upgraded on load (see yamlio.upgrade).
-READABLE_SCHEMA_VERSIONS = (1, 2)
+READABLE_SCHEMA_VERSIONS = (1, 2, 3)
 
 # `national` for the State Council and its ministries; `town` for 镇/乡/街道. 上海市 and the other
 # municipalities directly under the central government are `province`, their districts `district`.
@@ -156,9 +156,40 @@ class Dropped(Model):
     text: str
 
 
+# What an extraction warning is about: one code for each kind of warning extract gives, so that a reader
+# (`planparse check`, a script) tells them apart without reading their wording. `legacy`: a warning of a
+# schema 1 or 2 file, which was a bare string.
+WarningCode = Literal[
+    "numbering-gap",  # numbers skipped: `measure 5 follows 3; 4 is missing`
+    "numbering-duplicate",  # a number repeated by the node after it
+    "numbering-misnumbered",  # a number its place does not call for: moved, repeated elsewhere, out of order
+    "no-structure",  # no numbered structure at all: the whole text is front matter
+    "long-measure",  # a measure many times the median length: a marker may be missed
+    "unknown-numbering-style",  # a line that starts like a marker no rule knows
+    "run-in-items",  # one level of numbered run-in items read as measures, no chapters
+    "items-as-measures",  # a chapter's items read as measures where other chapters have sections there
+    "unmarked-sections",  # sections read from heading lines without markers
+    "unmarked-chapters",  # chapters read from heading lines without markers
+    "traditional-script",  # a traditional-character copy, read in simplified characters
+    "legacy",
+]
+
+
+class ExtractionWarning(Model):
+    """Doubtful structure a person should look at: what kind (`code`), where (`line`, when it is one line),
+    and what to look at (`message`)."""
+
+    code: WarningCode
+    line: int | None = None
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line is not None else self.message
+
+
 class Plan(Model):
     schema_name: Literal["planparse/plan"] = SCHEMA_NAME
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     source: Source
     meta: Meta
     default_deadline: Deadline | None = None
@@ -166,7 +197,7 @@ class Plan(Model):
     chapters: list[Chapter] = Field(default_factory=list)
     back_matter: list[Block] = Field(default_factory=list)
     dropped: list[Dropped] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[ExtractionWarning] = Field(default_factory=list)
 
     def iter_measures(self):
         """Every measure in document order, whether it sits in a section or directly in a chapter."""

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..fields.units import assignment_line
-from ..models import Dropped
+from ..models import Dropped, ExtractionWarning
 from ..normalize import Line
 from .layout import DECIMAL_RULE, ENUMERATION, UNMARKED_CHAPTER
 from .markers import RANK_ITEM, RANK_MEASURE, RANK_SECTION, UNKNOWN_MARKER, Marker
@@ -39,7 +39,7 @@ _IMPLICIT = "implicit: no chapter markers"
 class Outline:
     chapters: list[DraftNode] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ExtractionWarning] = field(default_factory=list)
 
 
 class _Nester:
@@ -72,9 +72,10 @@ class _Nester:
                 self._open(line, None, RANK_SECTION, _UNMARKED_SECTION)
             else:
                 if marker is None and UNKNOWN_MARKER.match(line.text):
-                    self.out.warnings.append(
-                        f"line {line.number}: a numbering style planparse does not know "
-                        f"(`{line.text[:6]}`): the structure around it may be wrong")
+                    self.out.warnings.append(ExtractionWarning(
+                        code="unknown-numbering-style", line=line.number,
+                        message=f"a numbering style planparse does not know (`{line.text[:6]}`): "
+                                "the structure around it may be wrong"))
                 while len(self.stack) > 1 and self.stack[-1][0] >= RANK_MEASURE \
                         and self.stack[-1][1].heading.cells is not None and not line.cells:
                     self.stack.pop()  # a paragraph after a table row is no cell of it: the table has ended
@@ -183,9 +184,10 @@ def build_outline(lines: list[Line], markers: list[Marker | None]) -> Outline:
         implicit_chapter().body.extend(root.body)
     if roles.flat and roles.chapter is not None and roles.chapter < RANK_MEASURE and root.children:
         first = root.children[0]
-        outline.warnings.append(
-            f"line {first.heading.number}: the `{first.marker.marker}` items are read as measures "
-            "(one level of numbered run-in items, no chapters): check them by hand")
+        outline.warnings.append(ExtractionWarning(
+            code="run-in-items", line=first.heading.number,
+            message=f"the `{first.marker.marker}` items are read as measures (one level of numbered run-in "
+                    "items, no chapters): check them by hand"))
     for node in root.children:
         if node.rank == roles.chapter and not roles.flat:
             node.kind = "chapter"
@@ -200,7 +202,7 @@ def build_outline(lines: list[Line], markers: list[Marker | None]) -> Outline:
     return outline
 
 
-def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: list[str]) -> None:
+def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: list[ExtractionWarning]) -> None:
     """Put nodes under a chapter: section levels open sections (flattened), the rest are measures."""
     section: DraftNode | None = None
     title = chapter.marker.rest if chapter.marker else ""
@@ -210,9 +212,10 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
         first = next(n for n in nodes if n.rank in items_here)
         # an unmarked heading line can sit at an item rank: it has no marker to name
         shown = f"`{first.marker.marker}` " if first.marker else ""
-        warnings.append(f"line {first.heading.number}: the {shown}items of this chapter are read "
-                        "as measures (nothing is numbered below them), though other chapters use that level "
-                        "for sections: check them by hand")
+        warnings.append(ExtractionWarning(
+            code="items-as-measures", line=first.heading.number,
+            message=f"the {shown}items of this chapter are read as measures (nothing is numbered below them), "
+                    "though other chapters use that level for sections: check them by hand"))
     # Where this chapter's `（一）` sections hold `1.` measures, a sibling `（二）` that holds only prose is a
     # work item written as prose (`（二）规范收运处置` over its paragraphs): a measure of the chapter.
     prose_items = _prose_items(nodes, roles) if not framing and not _SAFEGUARDS.search(title) else set()
@@ -324,11 +327,13 @@ def _warn(outline: Outline) -> None:
     unmarked = [c.heading.number for ch in outline.chapters for c in ch.children
                 if c.kind == "section" and c.marker is None and c.heading]
     if unmarked:
-        outline.warnings.append(
-            f"{len(unmarked)} sections recognised from unmarked heading lines (lines {', '.join(map(str, unmarked))}): "
-            "check them by hand")
+        outline.warnings.append(ExtractionWarning(
+            code="unmarked-sections",
+            message=f"{len(unmarked)} sections recognised from unmarked heading lines "
+                    f"(lines {', '.join(map(str, unmarked))}): check them by hand"))
     chapters = [c.heading.number for c in outline.chapters if c.recognized_by == UNMARKED_CHAPTER]
     if chapters:
-        outline.warnings.append(
-            f"{len(chapters)} chapters recognised from unmarked heading lines (lines {', '.join(map(str, chapters))}): "
-            "check them by hand")
+        outline.warnings.append(ExtractionWarning(
+            code="unmarked-chapters",
+            message=f"{len(chapters)} chapters recognised from unmarked heading lines "
+                    f"(lines {', '.join(map(str, chapters))}): check them by hand"))

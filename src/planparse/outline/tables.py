@@ -13,7 +13,8 @@ import re
 from dataclasses import replace
 
 from ..models import Dropped
-from ..normalize import COLUMN_ROLES, Line
+from ..fields.labels import column_role
+from ..normalize import Line
 from ..numerals import cn_to_int
 from .markers import RANK_CHAPTER, RANK_MEASURE, Marker, match_marker
 
@@ -58,7 +59,7 @@ def header_at(lines: list[Line], i: int) -> list[str] | None:
         line = lines[i + len(roles)]
         role = None
         if len(line.text) <= _HEADER_MAX_LEN and not line.cells:
-            role = next((r for pattern, r in COLUMN_ROLES if pattern.search(line.text)), None)
+            role = column_role(line.text)
         if role is None:
             break
         roles.append(role)
