@@ -22,11 +22,6 @@ _FIELD_NAMES = {"deadline": "deadline", "target": "target", "lead_units": "lead 
                 "wording": "wording"}
 
 
-def covered(report: DiffReport) -> float:
-    """The coverage figure `--fail-under` compares: the share of template measures carried fully or partially."""
-    return round(report.coverage.full + report.coverage.partial, 4)
-
-
 def percent(share: float) -> str:
     return f"{share * 100:.1f}%"
 
@@ -67,7 +62,7 @@ def print_diff(report: DiffReport, console) -> None:
     summary = Text()
     summary.append(f"template  {_plan_name(report.template)}\n", style="bold")
     summary.append(f"local     {_plan_name(report.local)}\n\n", style="bold")
-    summary.append(f"covered {percent(covered(report))}", style="bold")
+    summary.append(f"covered {percent(report.coverage.covered)}", style="bold")
     summary.append(f"  of {report.counts.total} template measures   ")
     for status in ("full", "partial", "missing"):
         summary.append(f"{status} {getattr(report.counts, status)} ({percent(getattr(report.coverage, status))})  ",
@@ -164,7 +159,7 @@ def _md(text: str) -> str:
 def diff_markdown(report: DiffReport) -> str:
     out = [f"# planparse diff: {_md(_plan_name(report.local))}", "",
            f"Template: {_md(_plan_name(report.template))}", "",
-           f"**Covered: {percent(covered(report))}** of {report.counts.total} template measures "
+           f"**Covered: {percent(report.coverage.covered)}** of {report.counts.total} template measures "
            f"(full {report.counts.full} = {percent(report.coverage.full)}, "
            f"partial {report.counts.partial} = {percent(report.coverage.partial)}, "
            f"missing {report.counts.missing} = {percent(report.coverage.missing)}); "
@@ -280,7 +275,7 @@ def diff_html(report: DiffReport) -> str:
            f"<h1>{e(_plan_name(report.local))}</h1>",
            f"<p>measured against the template {e(_plan_name(report.template))}</p>",
            '<div class="summary">',
-           f'<div class="coverage" id="coverage">Coverage {percent(covered(report))}</div>',
+           f'<div class="coverage" id="coverage">Coverage {percent(report.coverage.covered)}</div>',
            f"<div>{report.counts.total} template measures: "
            f'<span class="full">full {report.counts.full} ({percent(report.coverage.full)})</span>, '
            f'<span class="partial">partial {report.counts.partial} ({percent(report.coverage.partial)})</span>, '
@@ -376,7 +371,7 @@ def print_compare(report: CompareReport, console) -> None:
         plans.add_column(column, justify="left" if column == "plan" else "right")
     for row in report.plans[:_PLAN_ROWS_MAX]:
         c = row.coverage
-        plans.add_row(Text(_plan_name(row.plan)), percent(c.full + c.partial), percent(c.full), percent(c.partial),
+        plans.add_row(Text(_plan_name(row.plan)), percent(c.covered), percent(c.full), percent(c.partial),
                       percent(c.missing))
     if len(report.plans) > _PLAN_ROWS_MAX:
         plans.caption = f"… and {len(report.plans) - _PLAN_ROWS_MAX} more plans (see --format csv or html)"
@@ -413,7 +408,7 @@ def compare_csv(report: CompareReport) -> str:
     writer.writerow(["template", "headline"] + [row.plan.file for row in report.plans])
     for position, measure in enumerate(report.measures):
         writer.writerow([measure.template, measure.headline] + [row.statuses[position] for row in report.plans])
-    writer.writerow(["covered", ""] + [f"{row.coverage.full + row.coverage.partial:.4f}" for row in report.plans])
+    writer.writerow(["covered", ""] + [f"{row.coverage.covered:.4f}" for row in report.plans])
     return buffer.getvalue()
 
 
@@ -434,7 +429,7 @@ def compare_html(report: CompareReport) -> str:
     Hovering a column's number names the plan and its coverage (no text per cell: 3,000 plans stay small)."""
     e = html.escape
     n = len(report.plans)
-    average = sum(row.coverage.full + row.coverage.partial for row in report.plans) / n if n else 0.0
+    average = sum(row.coverage.covered for row in report.plans) / n if n else 0.0
     out = [f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>planparse compare: '
            f"{e(_plan_name(report.template))}</title><style>{_HEATMAP_CSS}</style></head><body>",
            f"<h1>{n} plans against {e(_plan_name(report.template))}</h1>",
@@ -443,10 +438,9 @@ def compare_html(report: CompareReport) -> str:
            'partial</span><span style="background:#d9534f">missing</span></p>',
            '<div class="wrap"><table><tr><th class="m">template measure</th><th>covered in</th>']
     for index, row in enumerate(report.plans, start=1):
-        c = row.coverage
         # With many plans, numbering every column would overprint: every tenth, the rest on hover.
         label = index if n <= _NUMBER_EVERY_COLUMN_UP_TO or index % 10 == 0 else ""
-        out.append(f'<th title="{index}. {e(row.plan.file)}: {percent(c.full + c.partial)}">{label}</th>')
+        out.append(f'<th title="{index}. {e(row.plan.file)}: {percent(row.coverage.covered)}">{label}</th>')
     out.append("</tr>")
     for position, measure in enumerate(report.measures):
         statuses = [row.statuses[position] for row in report.plans]
@@ -456,7 +450,6 @@ def compare_html(report: CompareReport) -> str:
                    f'<td class="share">{percent(share)}</td>'
                    + "".join(f'<td class="{status[0]}"></td>' for status in statuses) + "</tr>")
     out.append("</table></div><h2>Plans</h2><ol>")
-    out += [f"<li>{e(_plan_name(row.plan))}: {percent(row.coverage.full + row.coverage.partial)}</li>"
-            for row in report.plans]
+    out += [f"<li>{e(_plan_name(row.plan))}: {percent(row.coverage.covered)}</li>" for row in report.plans]
     out.append("</ol></body></html>\n")
     return "\n".join(out)

@@ -55,7 +55,7 @@ def diff(
     """Show, measure by measure, how a local plan carries its template: coverage, splits and merges,
     missing and local-only measures, changed deadlines, targets and units."""
     from ..plan_diff import diff as diff_plans
-    from ..report import covered, percent
+    from ..report import percent
 
     try:
         report = diff_plans(template, local, detail=detail or fmt is DiffFormat.html)
@@ -63,8 +63,8 @@ def diff(
     except PlanparseError as problem:
         error(str(problem))
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    if fail_under is not None and covered(report) < fail_under:
-        error(f"coverage {percent(covered(report))} is below --fail-under {percent(fail_under)}")
+    if fail_under is not None and report.coverage.covered < fail_under:
+        error(f"coverage {percent(report.coverage.covered)} is below --fail-under {percent(fail_under)}")
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -96,7 +96,7 @@ def compare(
         error(str(problem))
         raise typer.Exit(EXIT_BAD_INPUT) from None
     if fail_under is not None:
-        below = [row for row in report.plans if row.coverage.full + row.coverage.partial < fail_under]
+        below = [row for row in report.plans if row.coverage.covered < fail_under]
         if below:
             error(f"{len(below)} of {len(report.plans)} plans are covered below --fail-under {fail_under:.0%} "
                   f"(first: {below[0].plan.file})")
