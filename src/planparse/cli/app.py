@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import os
-import sys
-from enum import Enum
-
 import typer
 
 from .. import __version__
@@ -19,11 +14,6 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class OutputFormat(str, Enum):
-    yaml = "yaml"
-    json = "json"
 
 
 def _version(value: bool) -> None:
@@ -43,28 +33,3 @@ def _root(
 def error(message: str) -> None:
     """Print one line to stderr: `planparse: <message>`."""
     typer.echo(f"planparse: {message}", err=True)
-
-
-def write_stdout(text: str) -> None:
-    """Machine output (YAML, JSON, CSV, HTML, markdown) as UTF-8 bytes whatever the locale, every byte
-    written or an OSError: a buffered write to a file that cannot grow (ulimit -f) is silently cut short."""
-    try:
-        descriptor = sys.stdout.fileno()
-    except (AttributeError, OSError, io.UnsupportedOperation):  # a captured stream (tests, notebooks)
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()
-    data = memoryview(text.encode("utf-8"))
-    while data:
-        data = data[os.write(descriptor, data):]
-
-
-def stdout_console(**options):
-    """A rich Console for stdout, and a function that sends what it printed: a terminal gets it as
-    printed; a file or pipe gets it through write_stdout, so that a write that fails is an error there too."""
-    from rich.console import Console
-
-    if sys.stdout.isatty():
-        return Console(**options), lambda: None
-    buffer = io.StringIO()
-    return Console(file=buffer, **options), lambda: write_stdout(buffer.getvalue())

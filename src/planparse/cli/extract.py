@@ -8,7 +8,10 @@ from typing import Optional
 import typer
 
 from ..errors import PlanparseError
-from .app import EXIT_BAD_INPUT, OutputFormat, app, error, write_stdout
+from .app import EXIT_BAD_INPUT, app, error
+from .output import emit, format_choices, format_option, write_stdout
+
+PlanFormat = format_choices("plan", "yaml")
 
 
 @app.command(epilog="Examples:\n\n  planparse extract data/raw/nanyang-2022.txt > nanyang.yaml\n\n"
@@ -18,14 +21,18 @@ def extract(
     files: list[str] = typer.Argument(..., metavar="FILE...", help="Plan texts (.txt/.md); `-` reads stdin."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file (one input only)."),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write <name>.yaml for each input here."),
-    fmt: OutputFormat = typer.Option(OutputFormat.yaml, "--format", help="yaml (default) or json."),
+    fmt: PlanFormat = format_option("plan", "yaml"),
 ) -> None:
     """Extract each plan into structured YAML (metadata, chapters, sections, measures, units, deadlines)."""
     from ..extract import extract as extract_plan
-    from ..yamlio import dumps, write_atomic
+    from ..render import render, renderer
 
     if output and len(files) > 1:
         error("-o takes one input file; use --out-dir for several")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    join = renderer(fmt.value).join
+    if len(files) > 1 and not out_dir and join is None:
+        error(f"--format {fmt.value} holds one plan per file; use --out-dir for several")
         raise typer.Exit(EXIT_BAD_INPUT)
     targets = {}
     if out_dir:
@@ -40,25 +47,17 @@ def extract(
     for name in files:
         try:
             plan = extract_plan(name)
-            text = dumps(plan, fmt.value)
             for warning in plan.warnings:
                 error(f"warning: {name}: {warning}")
-            if output:
-                write_atomic(output, text, inputs=files)
-            elif out_dir:
-                write_atomic(targets[name], text, inputs=files)
+            if output or out_dir:
+                emit(plan, fmt.value, output or targets[name], inputs=files)
             else:
-                rendered.append(text)
+                rendered.append(render(plan, fmt.value))
         except PlanparseError as problem:
             error(str(problem))
             failed = True
     if rendered:
-        if len(rendered) == 1:
-            write_stdout(rendered[0])
-        elif fmt is OutputFormat.yaml:
-            write_stdout("---\n".join(rendered))
-        else:
-            write_stdout("[\n" + ",\n".join(part.rstrip("\n") for part in rendered) + "\n]\n")
+        write_stdout(rendered[0] if len(rendered) == 1 else join(rendered))
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT)
 
