@@ -7,17 +7,17 @@ from typing import Optional
 
 import typer
 
-from ..errors import PlanparseError
-from .app import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, app, error
+from .. import exit_codes
+from .app import command, error
 from .output import emit, format_choices, format_option
 
 CheckFormat = format_choices("check", "table")
 
 
-@app.command(epilog="Examples:\n\n  planparse check                      # every plan text in data/raw/\n\n"
-                    "  planparse check data/raw/nanyang-2022.txt --format json\n\n"
-                    "  planparse check --fix                # rewrite stale data/structured/*.yaml\n\n"
-                    "Exit codes: 0 clean, 1 findings at error level, 2 unusable input or arguments.")
+@command(epilog="Examples:\n\n  planparse check                      # every plan text in data/raw/\n\n"
+                "  planparse check data/raw/nanyang-2022.txt --format json\n\n"
+                "  planparse check --fix                # rewrite stale data/structured/*.yaml\n\n"
+                "Exit codes: 0 clean, 1 findings at error level, 2 unusable input or arguments.")
 def check(
     paths: Optional[list[str]] = typer.Argument(None, metavar="PATH",
                                                 help="Plan texts or folders of them (default data/raw/)."),
@@ -27,19 +27,13 @@ def check(
     structured: Optional[Path] = typer.Option(
         None, "--structured", metavar="DIR",
         help="Folder of the structured <name>.yaml files (default: ../structured beside a raw/ folder)."),
-) -> None:
+) -> int:
     """Check plan texts: numbering, nothing lost, units, deadlines, and that their structured YAML is fresh."""
     from ..corpus_check import DEFAULT_PATH
     from ..corpus_check import check as check_corpus
 
-    try:
-        report = check_corpus(paths or [DEFAULT_PATH], fix=fix, strict=strict, structured_dir=structured)
-    except PlanparseError as problem:
-        error(str(problem))
-        raise typer.Exit(EXIT_BAD_INPUT)
+    report = check_corpus(paths or [DEFAULT_PATH], fix=fix, strict=strict, structured_dir=structured)
     emit(report, fmt.value)
     for unusable in report.unusable:
         error(unusable.problem)
-    if report.unusable:
-        raise typer.Exit(EXIT_BAD_INPUT)
-    raise typer.Exit(EXIT_FINDINGS if report.findings("error") else EXIT_OK)
+    return exit_codes.of_check(report)
