@@ -6,8 +6,8 @@ named `_…` are shared helpers, not formats). Every command's `--format` choice
 
 A renderer turns a report into what is shown: a document (`str`; `bytes` for a binary format) or, for a
 view made for a terminal, a rich renderable, printed as wide as the terminal or, in a file, as plain text
-FILE_WIDTH columns wide. Renderer modules import rich, csv and html inside their functions, so finding
-them costs `import planparse.cli` little.
+FILE_WIDTH columns wide. Renderer modules import rich, csv and html inside their functions, and the
+models only for annotations, so finding them costs `import planparse.cli` little.
 """
 
 from __future__ import annotations

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..models.diff import Change
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..models.diff import Change
 
 _FIELD_NAMES = {"deadline": "deadline", "target": "target", "lead_units": "lead unit",
                 "participating_units": "participating unit", "responsible_units": "responsible unit",

@@ -3,9 +3,13 @@ matrix. Every cell is escaped against formula injection: plan text in a spreadsh
 
 from __future__ import annotations
 
-from ..models.diff import CompareReport, DiffReport
+from typing import TYPE_CHECKING
+
 from . import Renderer
 from ._text import describe
+
+if TYPE_CHECKING:
+    from ..models.diff import CompareReport, DiffReport
 
 # A cell starting with one of these is a formula to Excel and LibreOffice (`=HYPERLINK(…)`, `+1+1`, `@SUM`),
 # also after a tab or carriage return: OWASP's CSV-injection advice is to prefix such a cell with `'`.

@@ -3,9 +3,13 @@ a compare report as a heatmap of template measures × plans. Every piece of plan
 
 from __future__ import annotations
 
-from ..models.diff import CompareReport, DiffReport, Segment
+from typing import TYPE_CHECKING
+
 from . import Renderer
 from ._text import describe, percent, plan_name, short
+
+if TYPE_CHECKING:
+    from ..models.diff import CompareReport, DiffReport, Segment
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em;color:#222;

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from ..models.diff import DiffReport, Segment
+from typing import TYPE_CHECKING
+
 from . import Renderer
 from ._text import describe, percent, plan_name
+
+if TYPE_CHECKING:
+    from ..models.diff import DiffReport, Segment
 
 
 def _md(text: str) -> str:

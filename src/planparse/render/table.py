@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from ..models.check import CheckReport
+from typing import TYPE_CHECKING
+
 from . import Renderer
+
+if TYPE_CHECKING:
+    from ..models.check import CheckReport
 
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "ok": "green", "fixed": "cyan"}
 # In CI logs and pipes, wide enough that paths and messages stay on one line.

@@ -3,9 +3,13 @@ matrix. Plan text goes into Text() objects, never into markup: a plan's `[…]` 
 
 from __future__ import annotations
 
-from ..models.diff import CompareReport, DiffReport, PairDetail
+from typing import TYPE_CHECKING
+
 from . import Renderer
 from ._text import describe, percent, plan_name, short
+
+if TYPE_CHECKING:
+    from ..models.diff import CompareReport, DiffReport, PairDetail
 
 _STATUS_STYLE = {"full": "green", "partial": "yellow", "missing": "red"}
 _MATRIX_COLUMNS_MAX = 16  # above this many plans the matrix shows shares instead of a column per plan
