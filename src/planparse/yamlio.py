@@ -139,8 +139,8 @@ def load(path: str | os.PathLike) -> Plan:
 def write_atomic(path: str | os.PathLike, document: str | bytes, *,
                  inputs: tuple[str | os.PathLike, ...] = ()) -> None:
     """Write a document (text as UTF-8, or bytes) through a temporary file in the same folder, then rename:
-    never a half-written file, and no
-    temporary file left behind, whatever stops the write (an error, Ctrl-C, SIGTERM through the CLI).
+    never a half-written file, and no temporary file left behind, whatever stops the write (an error,
+    Ctrl-C, SIGTERM through the CLI).
     A FIFO, device or other special file is written as a stream (renaming would replace the node), a
     symlink's target is replaced (not the link), and a path that is one of `inputs` is refused."""
     path = Path(path)
