@@ -60,7 +60,7 @@ def test_unreadable_input_is_refused_in_one_line(data, message):
 
 def test_undecodable_bytes_in_the_middle_name_the_line():
     data = SAMPLE.encode("utf-8")
-    at = data.index("二、主要举措".encode("utf-8"))
+    at = data.index("二、主要举措".encode())
     damaged = data[:at] + b"\xff\xfe\xfa" + data[at:]
     with pytest.raises(InputError) as raised:
         decode_bytes(damaged, "plan.txt")

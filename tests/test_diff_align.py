@@ -206,7 +206,7 @@ def test_the_package_leaves_the_library_functions_in_place():
     # Importing a submodule binds it on its parent package: the diff package must never be bound over
     # the function planparse.diff, however often diff and compare run.
     import planparse
-    import planparse.align.workers  # noqa: F401
+    import planparse.align.workers
 
     first = planparse.diff(TEMPLATE, LOCAL)
     assert planparse.diff(TEMPLATE, LOCAL) == first

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .fields.labels import column_role
 from .models import Dropped
@@ -275,7 +276,7 @@ def _mark_paragraph_lines(kept: list[Line]) -> None:
     finished = sum(1 for line in long_lines if line.text[-1] in "。！？；：!?;:）)”")
     if finished >= _PARAGRAPH_SHARE * len(long_lines):
         # after a short unfinished line (a heading); a long one is a sentence broken by a stray blank line
-        for previous, line in zip(kept, kept[1:]):
+        for previous, line in pairwise(kept):
             line.paragraph = len(previous.text) <= _HEADING_MAX_LEN
 
 

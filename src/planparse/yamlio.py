@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -195,10 +196,8 @@ def write_atomic(path: str | os.PathLike, document: str | bytes, *,
 
 def _remove(temporary: Path | None) -> None:
     if temporary is not None:
-        try:
+        with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def _encoded(document: str | bytes) -> bytes:

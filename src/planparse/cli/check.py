@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -19,12 +18,12 @@ CheckFormat = format_choices("check", "table")
                 "  planparse check --fix                # rewrite stale data/structured/*.yaml\n\n"
                 "Exit codes: 0 clean, 1 findings at error level, 2 unusable input or arguments.")
 def check(
-    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH",
-                                                help="Plan texts or folders of them (default data/raw/)."),
+    paths: list[str] | None = typer.Argument(None, metavar="PATH",
+                                             help="Plan texts or folders of them (default data/raw/)."),
     fmt: CheckFormat = format_option("check", "table"),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     fix: bool = typer.Option(False, "--fix", help="Rewrite stale or missing structured YAML (atomically)."),
-    structured: Optional[Path] = typer.Option(
+    structured: Path | None = typer.Option(
         None, "--structured", metavar="DIR",
         help="Folder of the structured <name>.yaml files (default: ../structured beside a raw/ folder)."),
 ) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -30,10 +29,10 @@ def diff(
     template: str = typer.Argument(..., help="The template plan: a YAML/JSON made by `extract`, or a plan text."),
     local: str = typer.Argument(..., help="The local plan: a YAML/JSON made by `extract`, or a plan text."),
     fmt: DiffFormat = format_option("diff", "terminal", "-f"),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to this file."),
     detail: bool = typer.Option(False, "--detail",
                                 help="Word-level inline diff of each fully linked pair (html always has it)."),
-    fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0, help=_FAIL_UNDER_HELP),
+    fail_under: float | None = typer.Option(None, "--fail-under", min=0.0, max=1.0, help=_FAIL_UNDER_HELP),
 ) -> int:
     """Show, measure by measure, how a local plan carries its template: coverage, splits and merges,
     missing and local-only measures, changed deadlines, targets and units."""
@@ -56,12 +55,12 @@ def compare(
     template: str = typer.Argument(..., help="The template plan (YAML/JSON made by `extract`, or a plan text)."),
     locals_: list[str] = typer.Argument(..., metavar="LOCAL...", help="Local plans (YAML/JSON or plan texts)."),
     fmt: CompareFormat = format_option("compare", "terminal", "-f"),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to this file."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0,
                              help=f"Processes reading the plans (0: one per CPU from {_PARALLEL_FROM} plans on)."),
-    fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0,
-                                               help="Exit 1 when any plan's covered share (full + partial) "
-                                                    "is below this."),
+    fail_under: float | None = typer.Option(None, "--fail-under", min=0.0, max=1.0,
+                                            help="Exit 1 when any plan's covered share (full + partial) "
+                                                 "is below this."),
 ) -> int:
     """The coverage matrix of many local plans against one template (measure × plan: full/partial/missing)."""
     from ..align import compare as compare_plans

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -20,8 +19,8 @@ PlanFormat = format_choices("plan", "yaml")
                 "  cat plan.txt | planparse extract - --format json")
 def extract(
     files: list[str] = typer.Argument(..., metavar="FILE...", help="Plan texts (.txt/.md); `-` reads stdin."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file (one input only)."),
-    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write <name>.yaml for each input here."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file (one input only)."),
+    out_dir: Path | None = typer.Option(None, "--out-dir", help="Write <name>.yaml for each input here."),
     fmt: PlanFormat = format_option("plan", "yaml"),
 ) -> int:
     """Extract each plan into structured YAML (metadata, chapters, sections, measures, units, deadlines)."""

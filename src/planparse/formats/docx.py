@@ -76,7 +76,7 @@ def _open(data: bytes, path: str):
             raise InputError(f"is not a Word document planparse reads (its main part is {kind.group(1)}); "
                              "save it as .docx or .txt", path=path) from None
         raise InputError(damaged.format(_reason(error)), path=path) from None
-    except Exception as error:  # noqa: BLE001 - zipfile, zlib and lxml raise many types on damaged input
+    except Exception as error:  # zipfile, zlib and lxml raise many types on damaged input
         raise InputError(damaged.format(_reason(error)), path=path) from None
 
 

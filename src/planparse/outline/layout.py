@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from ..models import Dropped
 from ..normalize import Line
-from .tables import flatten_tables
 from .frame import DATE_LINE
 from .markers import RANK_CHAPTER, RANK_ITEM, RANK_MEASURE, RANK_SECTION, Marker
+from .tables import flatten_tables
 from .tree import TERMINAL
 
 # `1.2.1 国家级（Ⅰ级）：…`, `2.1 国家粮食应急工作指挥部`: a decimal outline number before Chinese text.
