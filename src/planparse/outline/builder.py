@@ -222,8 +222,10 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
     for node in nodes:
         is_section = (node.rank in roles.sections and node.rank not in items_here and id(node) not in prose_items) \
             or node.recognized_by == _UNMARKED_SECTION
-        if roles.decimal and is_section and not node.children:
-            is_section = False  # a decimal heading with text and nothing below is the measure there
+        if roles.decimal and is_section and not node.children and node.marker is not None:
+            # a decimal heading with text and nothing below is the measure there; an unmarked heading stays
+            # a section (it has no marker a measure could number)
+            is_section = False
         if framing and node.rank == RANK_SECTION and not _is_assigned(node):
             is_section = True  # `（一）指导思想` under 总体要求: it frames the plan, it is no work item
         if is_section:
