@@ -147,7 +147,10 @@ def _header_roles(cells: list[str]) -> list[str] | None:
 class _Table:
     """The table being read: its column roles and the cell borders it has shed so far."""
 
-    def __init__(self):
+    def __init__(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
         self.roles: list[str] | None = None
         self.borders = ""
         self.first = self.last = 0
@@ -155,7 +158,7 @@ class _Table:
     def flush(self, dropped: list[Dropped]) -> None:
         if self.borders:
             dropped.append(Dropped(lines=(self.first, self.last), reason="table cell borders", text=self.borders))
-        self.__init__()
+        self._start()
 
 
 def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
@@ -199,11 +202,11 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
             dropped.append(Dropped(lines=(number, number), reason=INFO_BLOCK, text=stripped))
             blank = True
             continue
-        if cells is None and not _TABLE_RULE.match(stripped):
-            table.flush(dropped)
-        elif _TABLE_RULE.match(stripped):
+        if _TABLE_RULE.match(stripped):
             dropped.append(Dropped(lines=(number, number), reason="table rule", text=stripped))
             continue
+        if cells is None:
+            table.flush(dropped)
         else:
             if _is_pipe_row(raw):  # pipes are borders in a markdown row, content in a TSV one
                 table.borders += "|" * raw.count("|")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -10,7 +12,10 @@ from .. import exit_codes
 from .app import command, error
 from .output import emit, format_choices, format_option
 
-CheckFormat = format_choices("check", "table")
+if TYPE_CHECKING:
+    CheckFormat = Enum  # typer reads the real choices below; to mypy any of them is an Enum of format names
+else:
+    CheckFormat = format_choices("check", "table")
 
 
 @command(epilog="Examples:\n\n  planparse check                      # every plan text in data/raw/\n\n"
@@ -33,6 +38,6 @@ def check(
 
     report = check_corpus(paths or [DEFAULT_PATH], fix=fix, strict=strict, structured_dir=structured)
     emit(report, fmt.value)
-    for unusable in report.unusable:
-        error(unusable.problem)
+    for problem in report.problems:
+        error(problem)
     return exit_codes.of_check(report)

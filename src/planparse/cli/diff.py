@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -16,8 +18,15 @@ _PROGRESS_FROM = 20
 # …and reads them in several processes when no --jobs is given.
 _PARALLEL_FROM = 64
 
-DiffFormat = format_choices("diff", "terminal")
-CompareFormat = format_choices("compare", "terminal")
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    # typer reads the real choices below; to mypy any of them is an Enum of format names
+    DiffFormat = Enum
+    CompareFormat = Enum
+else:
+    DiffFormat = format_choices("diff", "terminal")
+    CompareFormat = format_choices("compare", "terminal")
 
 _FAIL_UNDER_HELP = ("Exit 1 when the covered share of template measures (full + partial, 0–1) is below this.")
 
@@ -43,7 +52,7 @@ def diff(
     report = diff_plans(template, local, detail=detail or renderer(fmt.value).detail)
     emit(report, fmt.value, output, inputs=(template, local))
     code = exit_codes.of_coverage([report.coverage], fail_under)
-    if code != exit_codes.OK:
+    if code != exit_codes.OK and fail_under is not None:  # below --fail-under: it is given
         error(f"coverage {percent(report.coverage.covered)} is below --fail-under {percent(fail_under)}")
     return code
 
@@ -82,7 +91,7 @@ class _progress:
 
     def __init__(self, total: int):
         self.total = total
-        self.bar = None
+        self.bar: Progress | None = None
 
     def __enter__(self):
         if self.total < _PROGRESS_FROM:
@@ -90,10 +99,10 @@ class _progress:
         from rich.console import Console
         from rich.progress import Progress
 
-        self.bar = Progress(console=Console(stderr=True), transient=True)
-        self.bar.__enter__()
-        task = self.bar.add_task("comparing plans", total=self.total)
-        return lambda done, total: self.bar.update(task, completed=done)
+        self.bar = bar = Progress(console=Console(stderr=True), transient=True)
+        bar.__enter__()
+        task = bar.add_task("comparing plans", total=self.total)
+        return lambda done, total: bar.update(task, completed=done)
 
     def __exit__(self, *exc):
         if self.bar is not None:

@@ -260,7 +260,8 @@ class _Numbering:
     def level_for_style(self, number_id: int, style_id: str | None) -> int:
         """The level a style's numPr without w:ilvl means: the one whose w:pStyle names the style."""
         abstract = self._abstract_of(number_id)
-        for ilvl, level in sorted(self._abstract.get(abstract, {}).items()):
+        levels = self._abstract.get(abstract, {}) if abstract is not None else {}
+        for ilvl, level in sorted(levels.items()):
             if style_id and level.style == style_id:
                 return ilvl
         return 0
@@ -366,7 +367,8 @@ def _chinese(value: int, digits: str, units: str, *, short_ten: bool) -> str:
         return str(value)
     places = [(value // 1000) % 10, (value // 100) % 10, (value // 10) % 10, value % 10]
     unit_of = [units[2], units[1], units[0], ""]
-    out, pending_zero = [], False
+    out: list[str] = []
+    pending_zero = False
     for place, (digit, unit) in enumerate(zip(places, unit_of)):
         if digit == 0:
             pending_zero = bool(out)
