@@ -81,5 +81,3 @@ def _out_dir_targets(files: list[str], out_dir: Path, suffix: str) -> dict[str, 
                                  "extract them into different folders (or rename one)")
         targets[name], claimed[target] = target, name
     return targets
-
-

@@ -71,5 +71,3 @@ def split_annexes(lines: list[Line], markers: list[Marker | None], start: int) -
                 and len(annex.lines[0].text) <= 80 and not annex.lines[0].cells:
             annex.title = annex.lines[0].text
     return annexes
-
-
