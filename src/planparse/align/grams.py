@@ -121,6 +121,8 @@ class TemplateIndex:
     sentences: TemplateUnits
     clauses: TemplateUnits
 
+    _measure_keys: np.ndarray | None = None
+
     @classmethod
     def of(cls, units: MeasureUnits) -> "TemplateIndex":
         sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n = _unit_grams(units)
@@ -143,6 +145,24 @@ class TemplateIndex:
         return cls(units.measures, distinct, column, df_column,
                    side(slice(0, split), 0, sentence_measure),
                    side(slice(split, len(unit)), n_sentences, clause_measure))
+
+
+    def measure_keys(self) -> np.ndarray:
+        """Sorted distinct (measure · columns + column) of the grams in each measure's sentences."""
+        if self._measure_keys is None:
+            units = self.sentences
+            self._measure_keys = sorted_distinct(units.measure[units.unit_of_entry] * max(units.columns, 1)
+                                                 + units.column_of_entry)
+        return self._measure_keys
+
+    def gram_weights(self, grams: np.ndarray) -> np.ndarray:
+        """A weight for any gram ids, from the template alone: ln((N + 1) / (df + 1)), 0 for a stop-gram (for
+        texts outside the measures, such as headings)."""
+        position = np.minimum(np.searchsorted(self.grams, grams), max(len(self.grams) - 1, 0))
+        found = self.grams[position] == grams if len(self.grams) else np.zeros(len(grams), bool)
+        column = np.where(found, self.column[position] if len(self.grams) else -1, -1)
+        df = np.where(column >= 0, self.df[np.maximum(column, 0)] if len(self.df) else 0, 0)
+        return np.where(column == -2, 0.0, np.log((self.measures + 1) / (df + 1.0)))
 
 
 def _first_copies(sentences: Sequence[Sequence[str]]) -> np.ndarray:
@@ -229,3 +249,43 @@ def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
     return PlanGrams(units.measures, log_n, side(0, n_sentences, sentence_measure),
                      side(n_sentences, len(clause_measure), clause_measure), column[shared].astype(np.int32),
                      _exact(np.log(df_template[shared] + df_local[shared])) - index_log_df)
+
+
+def measure_overlap(index: TemplateIndex, plan: PlanGrams, template: np.ndarray, local: np.ndarray) -> np.ndarray:
+    """Σ idf of the grams each (template measure, local measure) pair shares anywhere in the two measures'
+    sentences, for the given pairs."""
+    units, columns = plan.sentences, max(index.sentences.columns, 1)
+    keys, first = np.unique(units.measure[units.entry_unit].astype(np.int64) * columns + units.entry_column,
+                            return_index=True)
+    idf = units.entry_idf[first]
+    measure, column = keys // columns, keys % columns
+    bounds = np.searchsorted(measure, np.arange(plan.measures + 1))
+    count = bounds[local + 1] - bounds[local]
+    entry = np.repeat(bounds[local], count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+    pair = np.repeat(np.arange(len(local)), count)
+    wanted = np.repeat(template.astype(np.int64), count) * columns + column[entry]
+    known = index.measure_keys()
+    position = np.minimum(np.searchsorted(known, wanted), max(len(known) - 1, 0))
+    hit = known[position] == wanted if len(known) else np.zeros(len(wanted), bool)
+    return np.bincount(pair[hit], weights=idf[entry][hit], minlength=len(local))
+
+
+def title_similarity(index: TemplateIndex, rows: Sequence[str], columns: Sequence[str]) -> np.ndarray:
+    """Cosines of the idf-weighted 2–3-gram sets of every row text × every column text (short texts such as
+    titles: a dense matrix), with weights from the template alone."""
+    similarity = np.zeros((len(rows), len(columns)))
+    unit, gram, distinct = _grams(list(rows) + list(columns))
+    if not len(gram):
+        return similarity
+    weight = index.gram_weights(distinct)[gram]
+    norms = np.bincount(unit, weights=weight, minlength=len(rows) + len(columns))
+    left = unit < len(rows)
+    order = np.argsort(gram[left], kind="stable")
+    row_gram, row_unit, row_weight = gram[left][order], unit[left][order], weight[left][order]
+    column_gram, column_unit = gram[~left], unit[~left] - len(rows)
+    start = np.searchsorted(row_gram, column_gram)
+    count = np.searchsorted(row_gram, column_gram, side="right") - start
+    entry = np.repeat(start, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+    np.add.at(similarity, (row_unit[entry], np.repeat(column_unit, count)), row_weight[entry])
+    denominator = np.sqrt(np.outer(norms[:len(rows)], norms[len(rows):]))
+    return np.divide(similarity, denominator, out=np.zeros_like(similarity), where=denominator > 0)

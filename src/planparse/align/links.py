@@ -1,18 +1,50 @@
-"""Pair scores read as links: which local measures carry which template measures, how fully, and how much
-of the template a plan covers."""
+"""Pair scores and plan structure read as links: which local measures carry which template measures, how
+fully, and how much of the template a plan covers.
+
+A link needs evidence. Either the local measure restates the template measure's wording — the units that
+went from it to the template measure share MIN_EVIDENCE of idf (scoring.py): a generic phrase or two is no
+link — or the plans' structure says the two correspond and they share STRUCTURE_EVIDENCE of idf anywhere
+in their text. The structure says so when:
+- the two have the same title, or similar titles (TITLE_MATCH) with the local measure in a chapter where
+  the template heading's restated measures went (not a namesake in another chapter);
+- a template measure is titled like a local heading (the local plan kept it as a section whose items are
+  its parts), or a template heading like a local measure (one local measure carries that section's
+  measures): alignment across levels, whether tasks are `（一）` items, `1.` items or annexed table rows;
+- a local measure sits between two measures of the same part (body, or one annexed task table) that carry
+  the same template measure: plans keep their template's order.
+
+A link is `full` when the template measure is the local measure's main source (most restated wording, then
+most shared wording), when the local measure restates FULL_SHARE of the template measure, or when the two
+have the same title; else `partial`: the local measure takes up a clause or a related idea of the
+template measure beside its main source.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..models.diff import Counts, Coverage, HeadingLink, Link, MeasureKey, Status
 from .measures import PlanMeasures
-from .scoring import FULL_SHARE, PairScores
+from .scoring import PairScores
+from .structure import Outline
 
-# Status names by the numbers PairScores.statuses() gives.
+# Constants chosen on the gold alignments (benchmarks/bench_linkers.py: five corpus pairs and the two seed
+# pairs, with leave-one-pair-out figures). Evidence is Σ idf of shared 2–3-grams: one distinctive
+# four-character term weighs about 15–20.
+MIN_EVIDENCE = 40.0
+STRUCTURE_EVIDENCE = 30.0
+TITLE_MATCH = 0.5
+FULL_SHARE = 0.5
+
+# Status names by the numbers Links.statuses() gives.
 STATUS: tuple[Status, ...] = ("missing", "partial", "full")
+
+Pair = tuple[int, int]  # (template measure, local measure)
+# Σ idf the given (template measures, local measures) pairs share anywhere in their text
+Overlap = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 def coverage(statuses: np.ndarray) -> tuple[Coverage, Counts]:
@@ -30,19 +62,26 @@ class Links:
     """The linked pairs (template measure, local measure) of one diff, in template order then local order,
     with their scores and whether each is full."""
 
-    pairs: list[tuple[int, int]]
+    pairs: list[Pair]
     scores: list[float]
     full: list[bool]
 
     @classmethod
-    def of(cls, scores: PairScores) -> "Links":
-        values = scores.score.tolist()
-        return cls(list(zip(scores.template.tolist(), scores.local.tolist())), values,
-                   [value >= FULL_SHARE for value in values])
+    def of(cls, scores: PairScores, template: Outline, local: Outline, titles: np.ndarray,
+           overlap: Overlap) -> "Links":
+        """`titles`: title similarities, template units then headings × local units then headings."""
+        return _Linker(scores, template, local, titles, overlap).links()
 
     def models(self, template_keys: list[MeasureKey], local_keys: list[MeasureKey]) -> list[Link]:
         return [Link(template=template_keys[i], local=local_keys[j], kind="full" if self.full[k] else "partial",
                      score=round(self.scores[k], 3)) for k, (i, j) in enumerate(self.pairs)]
+
+    def statuses(self, template_measures: int) -> np.ndarray:
+        """Per template measure: 2 full, 1 partial, 0 missing."""
+        status = np.zeros(template_measures, dtype=np.int64)
+        for (i, _), is_full in zip(self.pairs, self.full):
+            status[i] = max(status[i], 2 if is_full else 1)
+        return status
 
     def by_template(self) -> dict[int, list[tuple[int, float]]]:
         """Per linked template measure: (local measure, score) of its links."""
@@ -57,6 +96,103 @@ class Links:
         for (i, j), value in zip(self.pairs, self.scores):
             linked.setdefault(j, []).append((i, value))
         return linked
+
+
+class _Linker:
+    """The rules of the module docstring, for one template and one local plan."""
+
+    def __init__(self, scores: PairScores, template: Outline, local: Outline, titles: np.ndarray,
+                 overlap: Overlap):
+        self.template, self.local, self.titles, self.overlap = template, local, titles, overlap
+        pairs = list(zip(scores.template.tolist(), scores.local.tolist()))
+        self.score = dict(zip(pairs, scores.score.tolist()))
+        self.restated = dict(zip(pairs, scores.restated.tolist()))
+        self.template_share = dict(zip(pairs, scores.template_share.tolist()))
+        self.linked = {pair for pair, evidence in zip(pairs, scores.evidence.tolist()) if evidence >= MIN_EVIDENCE}
+        # where each template heading's restated measures went: its local chapters
+        self.destinations = {(template.nearest[i], local.chapter[j]) for i, j in self.linked}
+        self.mapped = {heading for heading, _ in self.destinations}
+        self.same_title: set[Pair] = set()
+        self.by_order: set[Pair] = set()
+
+    def links(self) -> Links:
+        self._titles()
+        self._levels()
+        self._order()
+        pairs = sorted(self.linked)
+        shared = dict(zip(pairs, self._shared(pairs).tolist()))
+        main: dict[int, int] = {}  # per local measure: its main source
+        for i, j in pairs:
+            if j not in main or (self.restated.get((i, j), 0.0), shared[(i, j)]) > \
+                    (self.restated.get((main[j], j), 0.0), shared[(main[j], j)]):
+                main[j] = i
+        full = [(main[j] == i and (i, j) not in self.by_order) or self.template_share.get((i, j), 0.0) >= FULL_SHARE
+                or (i, j) in self.same_title for i, j in pairs]
+        return Links(pairs, [self.score.get(pair, 0.0) for pair in pairs], full)
+
+    def _consistent(self, i: int, j: int) -> bool:
+        """The local measure sits in a chapter where the template heading's restated measures went (or that
+        heading has no restated measures to say where it went)."""
+        heading = self.template.nearest[i]
+        return heading not in self.mapped or (heading, self.local.chapter[j]) in self.destinations
+
+    def _titles(self) -> None:
+        t_titles, l_titles = self.template.titles, self.local.titles
+        similar = []
+        for i, j in zip(*np.nonzero(self.titles[:self.template.units, :self.local.units] >= TITLE_MATCH)):
+            i, j = int(i), int(j)
+            if not self._consistent(i, j):
+                continue
+            if t_titles[i] and t_titles[i] == l_titles[j]:
+                self.same_title.add((i, j))
+            else:
+                similar.append((i, j))
+        self.linked |= self.same_title
+        self._add_if_shared(similar)
+
+    def _levels(self) -> None:
+        """A template measure titled like a local heading has the heading's measures as its parts (those
+        that restate another template measure are that one's); a template heading titled like a local
+        measure is carried by it."""
+        n_template, n_local = self.template.units, self.local.units
+        restating = {j for _, j in self.linked}
+        candidates = []
+        for i, heading in zip(*np.nonzero(self.titles[:n_template, n_local:] >= TITLE_MATCH)):
+            candidates += [(int(i), int(j)) for j in self.local.heading_members[heading] if j not in restating]
+        for heading, j in zip(*np.nonzero(self.titles[n_template:, :n_local] >= TITLE_MATCH)):
+            candidates += [(int(i), int(j)) for i in self.template.heading_members[heading]]
+        self._add_if_shared(candidates)
+
+    def _order(self) -> None:
+        """A local measure between two of its part that carry the same template measure carries it too."""
+        sources: dict[int, set[int]] = {}
+        for i, j in self.linked:
+            sources.setdefault(j, set()).add(i)
+        part = self.local.part
+        candidates = []
+        previous = None
+        for j in range(self.local.units):
+            if j in sources:
+                previous = j
+                continue
+            following = next((k for k in range(j + 1, self.local.units) if k in sources), None)
+            if previous is None or following is None or not part[previous] == part[j] == part[following]:
+                continue
+            candidates += [(i, j) for i in sorted(sources[previous] & sources[following])]
+        self.by_order = self._add_if_shared(candidates)
+
+    def _add_if_shared(self, candidates: list[Pair]) -> set[Pair]:
+        candidates = sorted(set(candidates) - self.linked)
+        added = {pair for pair, shared in zip(candidates, self._shared(candidates).tolist())
+                 if shared >= STRUCTURE_EVIDENCE}
+        self.linked |= added
+        return added
+
+    def _shared(self, pairs: list[Pair]) -> np.ndarray:
+        if not pairs:
+            return np.zeros(0)
+        template, local = (np.array(side, dtype=np.int64) for side in zip(*pairs))
+        return self.overlap(template, local)
 
 
 def ranked(keys: list[MeasureKey], linked: list[tuple[int, float]]) -> list[MeasureKey]:
