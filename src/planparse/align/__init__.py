@@ -15,17 +15,19 @@ the file).
 
 from __future__ import annotations
 
+import math
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..models.diff import CompareReport, DiffReport, LocalMeasure, MeasureRef, PlanCoverage, TemplateMeasure
 from .changes import linked_changes
-from .grams import PlanGrams, TemplateIndex, measure_overlap, plan_grams, title_similarity
+from .grams import MeasureOverlap, PlanGrams, TemplateIndex, Titles, plan_grams
 from .links import STATUS, Links, coverage, heading_links, ranked
 from .measures import PlanMeasures, PlanSource, load_plan, plan_ref, require_measures
 from .scoring import PairScores, score_batch, score_plans
 from .structure import Outline
 from .units import MeasureUnits, measure_body
-from .workers import digests
+from .workers import Digest, digests
 
 __all__ = ["compare", "diff", "load_plan"]
 
@@ -45,7 +47,8 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
     index = TemplateIndex.of(t_units)
     grams = plan_grams(index, l_units)
     scores = score_batch(index, [grams], keep_detail=True)[0]
-    links = _links(index, Outline.of(template_plan, tmpl), grams, Outline.of(local_plan, loc), scores)
+    outline = Outline.of(template_plan, tmpl)
+    links = _links(index, outline, Titles.of(index, outline.all_titles()), grams, Outline.of(local_plan, loc), scores)
     statuses = links.statuses(len(tmpl.items))
     template_coverage, counts = coverage(statuses)
     by_template, by_local = links.by_template(), links.by_local()
@@ -85,7 +88,8 @@ def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Pro
     t_units = MeasureUnits.of(tmpl.items)
     index = TemplateIndex.of(t_units)
     outline = Outline.of(template_plan, tmpl)
-    read = []
+    titles = Titles.of(index, outline.all_titles())
+    read: deque[Digest] = deque()  # read and not yet scored
 
     def grams() -> Iterator[PlanGrams]:
         for digest in digests(locals, t_units, index, jobs):
@@ -95,8 +99,8 @@ def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Pro
 
     rows: list[PlanCoverage] = []
     for done, scores in enumerate(score_plans(t_units, grams(), index=index), start=1):
-        digest = read[done - 1]
-        statuses = _links(index, outline, digest.grams, digest.outline, scores).statuses(len(tmpl.items))
+        digest = read.popleft()
+        statuses = _links(index, outline, titles, digest.grams, digest.outline, scores).statuses(len(tmpl.items))
         plan_coverage, _ = coverage(statuses)
         rows.append(PlanCoverage.model_construct(plan=digest.ref, coverage=plan_coverage,
                                                  statuses=[STATUS[s] for s in statuses.tolist()]))
@@ -110,8 +114,7 @@ def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Pro
     )
 
 
-def _links(index: TemplateIndex, template: Outline, grams: PlanGrams, local: Outline, scores: PairScores) -> Links:
-    titles = title_similarity(index, template.all_titles(), local.all_titles())
-    return Links.of(scores, template, local, titles,
-                    lambda template_measures, local_measures: measure_overlap(index, grams, template_measures,
-                                                                              local_measures))
+def _links(index: TemplateIndex, template: Outline, template_titles: Titles, grams: PlanGrams, local: Outline,
+           scores: PairScores) -> Links:
+    titles = template_titles.similarity(Titles.of(index, local.all_titles()))
+    return Links.of(scores, template, local, titles, MeasureOverlap(index, grams), grams.log_n - math.log(2))

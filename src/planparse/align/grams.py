@@ -251,41 +251,53 @@ def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
                      _exact(np.log(df_template[shared] + df_local[shared])) - index_log_df)
 
 
-def measure_overlap(index: TemplateIndex, plan: PlanGrams, template: np.ndarray, local: np.ndarray) -> np.ndarray:
-    """Σ idf of the grams each (template measure, local measure) pair shares anywhere in the two measures'
-    sentences, for the given pairs."""
-    units, columns = plan.sentences, max(index.sentences.columns, 1)
-    keys, first = np.unique(units.measure[units.entry_unit].astype(np.int64) * columns + units.entry_column,
-                            return_index=True)
-    idf = units.entry_idf[first]
-    measure, column = keys // columns, keys % columns
-    bounds = np.searchsorted(measure, np.arange(plan.measures + 1))
-    count = bounds[local + 1] - bounds[local]
-    entry = np.repeat(bounds[local], count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-    pair = np.repeat(np.arange(len(local)), count)
-    wanted = np.repeat(template.astype(np.int64), count) * columns + column[entry]
-    known = index.measure_keys()
-    position = np.minimum(np.searchsorted(known, wanted), max(len(known) - 1, 0))
-    hit = known[position] == wanted if len(known) else np.zeros(len(wanted), bool)
-    return np.bincount(pair[hit], weights=idf[entry][hit], minlength=len(local))
+class MeasureOverlap:
+    """Σ idf of the grams (template measure, local measure) pairs share anywhere in the two measures'
+    sentences, for one local plan (its distinct grams per measure sorted once)."""
+
+    def __init__(self, index: TemplateIndex, plan: PlanGrams):
+        units, self.columns = plan.sentences, max(index.sentences.columns, 1)
+        keys, first = np.unique(units.measure[units.entry_unit].astype(np.int64) * self.columns + units.entry_column,
+                                return_index=True)
+        self.idf, self.column = units.entry_idf[first], keys % self.columns
+        self.bounds = np.searchsorted(keys // self.columns, np.arange(plan.measures + 1))
+        self.known = index.measure_keys()
+
+    def __call__(self, template: np.ndarray, local: np.ndarray) -> np.ndarray:
+        count = self.bounds[local + 1] - self.bounds[local]
+        entry = np.repeat(self.bounds[local], count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count,
+                                                                                          count)
+        wanted = np.repeat(template.astype(np.int64), count) * self.columns + self.column[entry]
+        position = np.minimum(np.searchsorted(self.known, wanted), max(len(self.known) - 1, 0))
+        hit = self.known[position] == wanted if len(self.known) else np.zeros(len(wanted), bool)
+        pair = np.repeat(np.arange(len(local)), count)
+        return np.bincount(pair[hit], weights=self.idf[entry][hit], minlength=len(local))
 
 
-def title_similarity(index: TemplateIndex, rows: Sequence[str], columns: Sequence[str]) -> np.ndarray:
-    """Cosines of the idf-weighted 2–3-gram sets of every row text × every column text (short texts such as
-    titles: a dense matrix), with weights from the template alone."""
-    similarity = np.zeros((len(rows), len(columns)))
-    unit, gram, distinct = _grams(list(rows) + list(columns))
-    if not len(gram):
-        return similarity
-    weight = index.gram_weights(distinct)[gram]
-    norms = np.bincount(unit, weights=weight, minlength=len(rows) + len(columns))
-    left = unit < len(rows)
-    order = np.argsort(gram[left], kind="stable")
-    row_gram, row_unit, row_weight = gram[left][order], unit[left][order], weight[left][order]
-    column_gram, column_unit = gram[~left], unit[~left] - len(rows)
-    start = np.searchsorted(row_gram, column_gram)
-    count = np.searchsorted(row_gram, column_gram, side="right") - start
-    entry = np.repeat(start, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-    np.add.at(similarity, (row_unit[entry], np.repeat(column_unit, count)), row_weight[entry])
-    denominator = np.sqrt(np.outer(norms[:len(rows)], norms[len(rows):]))
-    return np.divide(similarity, denominator, out=np.zeros_like(similarity), where=denominator > 0)
+@dataclass
+class Titles:
+    """Short texts (titles) as idf-weighted 2–3-gram sets, with weights from the template alone: entries
+    (text, gram id, weight) sorted by gram id, and each text's Σ weight."""
+
+    text: np.ndarray
+    gram: np.ndarray
+    weight: np.ndarray
+    norm: np.ndarray
+
+    @classmethod
+    def of(cls, index: TemplateIndex, texts: Sequence[str]) -> "Titles":
+        unit, gram, distinct = _grams(list(texts))
+        ids = distinct[gram] if len(gram) else gram
+        weight = index.gram_weights(distinct)[gram] if len(gram) else np.zeros(0)
+        order = np.argsort(ids, kind="stable")
+        return cls(unit[order], ids[order], weight[order], np.bincount(unit, weights=weight, minlength=len(texts)))
+
+    def similarity(self, other: "Titles") -> np.ndarray:
+        """Cosines of every text here × every text of `other` (titles are few: a dense matrix)."""
+        similarity = np.zeros((len(self.norm), len(other.norm)))
+        start = np.searchsorted(self.gram, other.gram)
+        count = np.searchsorted(self.gram, other.gram, side="right") - start
+        entry = np.repeat(start, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        np.add.at(similarity, (self.text[entry], np.repeat(other.text, count)), self.weight[entry])
+        denominator = np.sqrt(np.outer(self.norm, other.norm))
+        return np.divide(similarity, denominator, out=np.zeros_like(similarity), where=denominator > 0)

@@ -126,7 +126,7 @@ def _pair_scores(n_template: int, n_local: int, sentences: _Attributed, clauses:
                                                         1.0), np.maximum.at)
     return PairScores(n_template, n_local, template, local,
                       np.minimum(restated[0] / local_totals[0][local], 1.0),
-                      np.maximum(template_share[0], template_share[1]), clause_share,
+                      template_share[1], clause_share,
                       np.maximum(evidence[0], evidence[1]), np.maximum(restated[0], restated[1]))
 
 
