@@ -149,6 +149,14 @@ def test_local_tasks_written_as_headings_with_text_are_units():
     assert report.missing == [1, 3]
 
 
+def test_a_plan_of_headings_over_text_alone_is_aligned_by_them():
+    template = plan([chapter(1, "主要任务", [measure(n, text) for n, text in enumerate(RIVER, start=1)])], "t")
+    local = plan([chapter(1, "主要任务", sections=[
+        Section(number=1, marker="（一）", title="完善水质监测网络", lines=(2, 3),
+                text="在重点断面布设水质自动监测站，监测数据实时接入区城市运行管理平台，发现异常及时预警处置。")])], "local")
+    assert links_of(diff(template, local)) == {(4, "一(一)"): "full"}
+
+
 # (d) Annexed task rows that restate the body's measures.
 
 def test_annexed_task_rows_carry_what_their_body_measures_carry():
@@ -163,6 +171,18 @@ def test_annexed_task_rows_carry_what_their_body_measures_carry():
     found = links_of(diff(template, local))
     assert {(2, 1), (3, 2), (2, "1#2"), (3, "2#2")} == set(found)
     assert found[(2, "1#2")] == found[(3, "2#2")] == "full"
+
+
+# Order: a local measure that condenses two template measures in words of its own, in their place.
+
+def test_a_local_measure_in_the_place_of_skipped_template_measures_carries_them():
+    template = plan([chapter(1, "主要任务", [measure(n, text) for n, text in enumerate(RIVER, start=1)])], "t")
+    condensed = "整治水体岸线。入河排污口建立名录、依法封堵，硬质护岸逐步改造为生态护岸。"
+    in_place = plan([chapter(1, "主要任务", [measure(1, RIVER[0]), measure(2, condensed), measure(3, RIVER[3])])], "l")
+    assert links_of(diff(template, in_place)) == {(1, 1): "full", (2, 2): "full", (3, 2): "full", (4, 3): "full"}
+    # after the counterpart of template measure 4 the same words are no evidence of 2 and 3
+    elsewhere = plan([chapter(1, "主要任务", [measure(1, RIVER[0]), measure(2, RIVER[3]), measure(3, condensed)])], "l")
+    assert links_of(diff(template, elsewhere)) == {(1, 1): "full", (4, 2): "full"}
 
 
 # (e) A local measure that shares only a clause of a template measure beside its main source: partial.

@@ -12,13 +12,16 @@ their text. The structure says so when:
 - a template measure is titled like a local heading (the local plan kept it as a section whose items are
   its parts), or a template heading like a local measure (one local measure carries that section's
   measures): alignment across levels, whether tasks are `（一）` items, `1.` items or annexed table rows;
-- a local measure sits between two measures of the same part (body, or one annexed task table) that carry
-  the same template measure: plans keep their template's order.
+- plans keep their template's order: a local measure sits between two measures of the same part (body, or
+  one annexed task table) that carry the same template measure, or a template measure between two that one
+  local measure carries; a local measure linked to nothing sits where the alignment skips template
+  measures (between local measures whose template measures come before and after them).
 
 A link is `full` when the template measure is the local measure's main source (a title like its own, then
-most restated wording, then most shared wording; not a source only by order), when the local measure restates FULL_SHARE of the template measure, or when the two
-have the same title; else `partial`: the local measure takes up a clause or a related idea of the
-template measure beside its main source.
+most restated wording, then most shared wording; not a source only because it sits between two parts of
+it), when the local measure restates FULL_SHARE of the template measure's clauses, when the two have the
+same title, or when the local measure takes the place of skipped template measures; else `partial`: the
+local measure takes up a clause or a related idea of the template measure beside its main source.
 """
 
 from __future__ import annotations
@@ -120,6 +123,7 @@ class _Linker:
         self.same_title: set[Pair] = set()
         self.titled: set[Pair] = set()  # same or similar titles, linked
         self.by_order: set[Pair] = set()
+        self.in_gap: set[Pair] = set()
 
     def links(self) -> Links:
         self._titles()
@@ -135,7 +139,7 @@ class _Linker:
             if j not in main or weight((i, j)) > weight((main[j], j)):
                 main[j] = i
         full = [(main[j] == i and (i, j) not in self.by_order) or self.template_share.get((i, j), 0.0) >= FULL_SHARE
-                or (i, j) in self.same_title for i, j in pairs]
+                or (i, j) in self.same_title or (i, j) in self.in_gap for i, j in pairs]
         return Links(pairs, [self.score.get(pair, 0.0) for pair in pairs], full)
 
     def _consistent(self, i: int, j: int) -> bool:
@@ -145,10 +149,12 @@ class _Linker:
         return (heading, part) not in self.mapped or (heading, part, self.local.chapter[j]) in self.destinations
 
     def _titles(self) -> None:
-        """Same titles; similar titles that are each other's most similar (ties kept), not namesakes."""
-        t_titles, l_titles = self.template.titles, self.local.titles
+        """Same titles; similar titles that are each other's most similar (in that part of the local plan:
+        a template measure may be restated in the body and in an annexed table; ties kept), not namesakes."""
+        t_titles, l_titles, part = self.template.titles, self.local.titles, self.local.part
         units = self.titles[:self.template.units, :self.local.units]
-        row_best, column_best = units.max(axis=1, initial=0.0), units.max(axis=0, initial=0.0)
+        column_best = units.max(axis=0, initial=0.0)
+        row_best = {p: units[:, part == p].max(axis=1, initial=0.0) for p in np.unique(part).tolist()}
         similar = []
         for i, j in zip(*np.nonzero(units >= TITLE_MATCH)):
             i, j = int(i), int(j)
@@ -156,7 +162,7 @@ class _Linker:
                 continue
             if t_titles[i] and t_titles[i] == l_titles[j]:
                 self.same_title.add((i, j))
-            elif units[i, j] >= max(row_best[i], column_best[j]):
+            elif units[i, j] >= max(row_best[int(part[j])][i], column_best[j]):
                 similar.append((i, j))
         self.linked |= self.same_title
         self._add_if_shared(similar)
@@ -187,6 +193,25 @@ class _Linker:
                                                    self.local.part, unlinked_only=True)]
         candidates += _between(self.linked, self.template.units, self.template.chapter, unlinked_only=False)
         self.by_order = self._add_if_shared(candidates)
+        self.in_gap = self._add_if_shared(self._gaps())
+
+    def _gaps(self) -> list[Pair]:
+        """A local measure linked to nothing, between two of its part whose template measures are in order
+        (all of the one before ahead of all of the one after), is the place of the template measures skipped
+        between them."""
+        sources: dict[int, list[int]] = {}
+        for i, j in self.linked:
+            sources.setdefault(j, []).append(i)
+        ordered = sorted(sources)
+        part, candidates = self.local.part, []
+        for j in range(self.local.units):
+            position = bisect.bisect_left(ordered, j)
+            if j in sources or position == 0 or position == len(ordered):
+                continue
+            before, after = ordered[position - 1], ordered[position]
+            if part[before] == part[j] == part[after] and max(sources[before]) < min(sources[after]):
+                candidates += [(i, j) for i in range(max(sources[before]) + 1, min(sources[after]))]
+        return candidates
 
     def _add_if_shared(self, candidates: list[Pair]) -> set[Pair]:
         candidates = sorted(set(candidates) - self.linked)

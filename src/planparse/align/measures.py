@@ -51,16 +51,11 @@ class PlanMeasures:
         for position, chapter in enumerate(plan.chapters):  # the order of Plan.iter_measures()
             assigns_work = not frames_or_supports(chapter.title)
             name = _chapter_name(chapter, position + 1)
-            if prose:
-                if assigns_work and chapter.part == "body":
-                    units = _paragraphs(chapter, name)
-                    items += units
-                    headings += [chapter.title] * len(units)
-                    places += [(position, -1)] * len(units)
-                continue
-            items += chapter.measures
-            headings += [chapter.title] * len(chapter.measures)
-            places += [(position, -1)] * len(chapter.measures)
+            units = _paragraphs(chapter, name) if prose and assigns_work and chapter.part == "body" else []
+            units += chapter.measures
+            items += units
+            headings += [chapter.title] * len(units)
+            places += [(position, -1)] * len(units)
             for number, section in enumerate(chapter.sections):
                 if assigns_work and not section.measures and section.text:
                     items.append(_section_unit(section, name))
