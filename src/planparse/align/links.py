@@ -131,16 +131,18 @@ class _Linker:
         self._order()
         pairs = sorted(self.linked)
         shared = dict(zip(pairs, self._shared(pairs).tolist()))
-        def weight(pair: Pair) -> tuple:
-            return pair in self.titled, self.restated.get(pair, 0.0), shared[pair]
-
         main: dict[int, int] = {}  # per local measure: its main source
         for i, j in pairs:
-            if j not in main or weight((i, j)) > weight((main[j], j)):
+            if j not in main or self._source_weight((i, j), shared) > self._source_weight((main[j], j), shared):
                 main[j] = i
         full = [(main[j] == i and (i, j) not in self.by_order) or self.template_share.get((i, j), 0.0) >= FULL_SHARE
                 or (i, j) in self.same_title or (i, j) in self.in_gap for i, j in pairs]
         return Links(pairs, [self.score.get(pair, 0.0) for pair in pairs], full)
+
+    def _source_weight(self, pair: Pair, shared: dict[Pair, float]) -> tuple:
+        """How much of a source of the local measure the template measure is: a title like its own, then
+        restated wording, then shared wording."""
+        return pair in self.titled, self.restated.get(pair, 0.0), shared[pair]
 
     def _consistent(self, i: int, j: int) -> bool:
         """The local measure sits in a chapter where the template heading's restated measures went in that

@@ -11,7 +11,8 @@ attribution:
 - evidence: Σ idf of the grams shared by L's units and the T units they went to (sentences or clauses,
   whichever is more): how much distinctive wording L restates from T; links.py asks for a minimum;
 - restated: the weight of L's units that went to T, and A (local_share) its share of L;
-- template_share: the share of T's weight in the units L's units went to (how much of T L restates);
+- template_share: the share of T's clause weight in the clauses L's clauses went to (how much of T L
+  restates; clauses, so that restating one clause of a long sentence is not the whole sentence);
 - clause_share: the largest share of L in one clause that went to T.
 
 Pairs below a threshold are dropped as soon as they are computed, block by block, so memory stays
@@ -52,7 +53,7 @@ class PairScores:
     template: np.ndarray  # template measure of each pair
     local: np.ndarray  # local measure of each pair
     local_share: np.ndarray  # A: share of the local measure's sentences that went to the template measure
-    template_share: np.ndarray  # share of the template measure in the units the local measure restates
+    template_share: np.ndarray  # share of the template measure's clauses the local measure restates
     clause_share: np.ndarray  # share of the local measure in one clause that went to the template measure
     evidence: np.ndarray  # Σ idf of the grams the restating units share
     restated: np.ndarray  # weight of the local measure's units that went to the template measure
@@ -103,31 +104,23 @@ def _per_pair(keys: np.ndarray, pairs: np.ndarray, values: np.ndarray, accumulat
 
 
 def _pair_scores(n_template: int, n_local: int, sentences: _Attributed, clauses: _Attributed,
-                 local_totals: tuple[np.ndarray, np.ndarray],
-                 template_totals: tuple[np.ndarray, np.ndarray]) -> PairScores:
+                 local_total: np.ndarray, template_clause_total: np.ndarray) -> PairScores:
     """PairScores from the attributed sentences and clauses of one plan: per (template measure, local
-    measure), sums of what went from one to the other (a template unit counted once however many local
-    units went to it), shares capped at 1."""
+    measure), sums of what went from one to the other, shares capped at 1."""
     width = max(n_local, 1)
     keys = [a.template_measure.astype(np.int64) * width + a.local_measure for a in (sentences, clauses)]
     pairs = sorted_distinct(np.concatenate(keys)) if any(len(k) for k in keys) else np.zeros(0, np.int64)
     template, local = pairs // width, pairs % width
-    evidence, restated, template_share = [], [], []
-    for attributed, key, local_total, template_total in zip((sentences, clauses), keys, local_totals,
-                                                           template_totals):
-        evidence.append(_per_pair(key, pairs, attributed.shared))
-        restated.append(_per_pair(key, pairs, attributed.local_weight))
-        # each template unit once per local measure
-        unit_key = attributed.template_unit.astype(np.int64) * width + attributed.local_measure
-        _, first = np.unique(unit_key, return_index=True)
-        template_share.append(np.minimum(_per_pair(key[first], pairs, attributed.template_weight[first])
-                                         / template_total[template], 1.0))
-    clause_share = _per_pair(keys[1], pairs, np.minimum(clauses.local_weight / local_totals[0][clauses.local_measure],
-                                                        1.0), np.maximum.at)
-    return PairScores(n_template, n_local, template, local,
-                      np.minimum(restated[0] / local_totals[0][local], 1.0),
-                      template_share[1], clause_share,
-                      np.maximum(evidence[0], evidence[1]), np.maximum(restated[0], restated[1]))
+    evidence = [_per_pair(key, pairs, attributed.shared) for attributed, key in zip((sentences, clauses), keys)]
+    restated = [_per_pair(key, pairs, attributed.local_weight) for attributed, key in zip((sentences, clauses), keys)]
+    # the template's clauses restated: each counted once however many local clauses went to it
+    _, first = np.unique(clauses.template_unit.astype(np.int64) * width + clauses.local_measure, return_index=True)
+    template_share = _per_pair(keys[1][first], pairs, clauses.template_weight[first]) / template_clause_total[template]
+    clause_share = _per_pair(keys[1], pairs, np.minimum(clauses.local_weight / local_total[clauses.local_measure], 1.0),
+                             np.maximum.at)
+    return PairScores(n_template, n_local, template, local, np.minimum(restated[0] / local_total[local], 1.0),
+                      np.minimum(template_share, 1.0), clause_share, np.maximum(evidence[0], evidence[1]),
+                      np.maximum(restated[0], restated[1]))
 
 
 @dataclass
@@ -234,17 +227,19 @@ def score_batch(index: TemplateIndex, plans: Sequence[PlanGrams], keep_detail: b
         sides.append((template_units, weight, local_units, matches, offsets, np.searchsorted(matches.row, offsets)))
     results = []
     for p, plan in enumerate(plans):
-        attributed, local_totals, template_totals = [], [], []
+        attributed = []
         for template_units, weight, local_units, matches, offsets, bounds in sides:
             units = local_units[p]
             chosen = slice(bounds[p], bounds[p + 1])
             rows, columns = matches.row[chosen] - offsets[p], matches.column[chosen]
             attributed.append(_Attributed(template_units.measure[columns], units.measure[rows].astype(np.int64),
                                           columns, units.weight[rows], weight[columns, p], matches.shared[chosen]))
-            local_totals.append(_nonzero(np.bincount(units.measure, weights=units.weight, minlength=plan.measures)))
-            template_totals.append(_nonzero(np.bincount(template_units.measure, weights=weight[:, p],
-                                                        minlength=index.measures)))
-        scores = _pair_scores(index.measures, plan.measures, *attributed, tuple(local_totals), tuple(template_totals))
+        local_total = _nonzero(np.bincount(plan.sentences.measure, weights=plan.sentences.weight,
+                                           minlength=plan.measures))
+        clause_weight = sides[1][1][:, p]
+        template_clause_total = _nonzero(np.bincount(index.clauses.measure, weights=clause_weight,
+                                                     minlength=index.measures))
+        scores = _pair_scores(index.measures, plan.measures, *attributed, local_total, template_clause_total)
         if keep_detail:
             _, _, units, matches, offsets, bounds = sides[0]
             chosen = slice(bounds[p], bounds[p + 1])
