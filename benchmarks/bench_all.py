@@ -81,6 +81,26 @@ def run_process(argv: list[str]) -> Usage:
     return Usage(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024)
 
 
+# A child forked from a large process reports that process's size as its own peak (Linux keeps the peak
+# across exec), so what memory is measured of is started by this small launcher, which prints, after the
+# command's own output, its exit code, CPU seconds and peak memory in KB.
+_LAUNCHER = ("import json, os, subprocess, sys\n"
+             "child = subprocess.Popen(sys.argv[1:])\n"
+             "_, status, usage = os.wait4(child.pid, 0)\n"
+             "print(json.dumps([os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime, usage.ru_maxrss]))")
+
+
+def run_measured(argv: list[str]) -> tuple[str, Usage]:
+    """Run a command through the launcher: its output, and its CPU time and peak memory."""
+    start = time.perf_counter()
+    done = subprocess.run([PYTHON, "-c", _LAUNCHER, *argv], capture_output=True, text=True, check=True)
+    output, _, record = done.stdout.rstrip("\n").rpartition("\n")
+    code, cpu, peak_kb = json.loads(record)
+    if code not in (0, 1):
+        raise RuntimeError(f"{argv} exited {code}: {done.stderr[-500:]}")
+    return output, Usage(cpu, time.perf_counter() - start, peak_kb / 1024)
+
+
 def cpu_of(call: Callable[[], object]) -> float:
     start = time.process_time()
     call()
@@ -121,8 +141,11 @@ def row(what: str, measured: str, ratios: str, goal: str, holds: bool | None) ->
 
 # --- the rows ----------------------------------------------------------------------------------------
 
-def processes(rounds: int, folder: Path) -> None:
-    """Rows 1 and 4: `planparse extract` and `planparse diff` from process start to exit."""
+SECTIONS = ["processes", "throughput", "profile", "diff", "compare", "memory"]
+
+
+def _write_yamls(folder: Path) -> list[str]:
+    """The template's and the local plan's YAML, as `extract` writes them."""
     from planparse import dumps, extract
 
     yamls = []
@@ -130,6 +153,12 @@ def processes(rounds: int, folder: Path) -> None:
         target = folder / f"{path.stem}.yaml"
         target.write_text(dumps(extract(path)), encoding="utf-8")
         yamls.append(str(target))
+    return yamls
+
+
+def processes(rounds: int, folder: Path) -> None:
+    """Rows 1 and 4: `planparse extract` and `planparse diff` from process start to exit."""
+    yamls = [str(folder / f"{path.stem}.yaml") for path in (TEMPLATE, LOCAL)]
     commands = {
         "bare": [PYTHON, "-c", "pass"],
         "yaml": [PYTHON, "-c", "import yaml"],
@@ -281,9 +310,8 @@ def compare_rows(sizes: list[int], jobs: int) -> None:
         for n in sizes:
             data = b"".join(path.read_bytes() for path in paths[:n])
             floor_seconds = median([cpu_of(lambda: floor(data)) for _ in range(5)])
-            done = subprocess.run([PYTHON, bench_compare.__file__, "--run", str(folder), str(n), "--jobs", str(jobs)],
-                                  capture_output=True, text=True, check=True)
-            result = json.loads(done.stdout)
+            output, _ = run_measured([PYTHON, bench_compare.__file__, "--run", str(folder), str(n), "--jobs", str(jobs)])
+            result = json.loads(output)
             results.append(result)
             memory = result["peak_mb_main"] + jobs * result["peak_mb_worker"]
             row(f"compare {n} plans vs a 150-measure template, {jobs} jobs",
@@ -304,10 +332,10 @@ def memory(size_mb: int, folder: Path) -> None:
     """Row 6: peak memory of `planparse extract` of one large plan to YAML, against reading it (the floor)."""
     path = folder / "big.txt"
     path.write_text(big_plan(size_mb * MB), encoding="utf-8")
-    bare = run_process([PYTHON, "-c", "pass"])
-    reading = run_process([PYTHON, "-c", f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
-                                         f"import bench_all; bench_all.floor(open({str(path)!r}, 'rb').read())"])
-    extracting = run_process([*PLANPARSE, "extract", str(path), "-o", str(folder / "big.yaml")])
+    _, bare = run_measured([PYTHON, "-c", "pass"])
+    _, reading = run_measured([PYTHON, "-c", f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+                                             f"import bench_all; bench_all.floor(open({str(path)!r}, 'rb').read())"])
+    _, extracting = run_measured([*PLANPARSE, "extract", str(path), "-o", str(folder / "big.yaml")])
     row(f"peak memory, a {path.stat().st_size / MB:.0f} MB plan to YAML (process)",
         f"{extracting.peak_mb:.0f} MB ({extracting.cpu:.0f} s CPU)",
         f"{extracting.peak_mb / reading.peak_mb:.1f}× the floor ({reading.peak_mb:.0f} MB), "
@@ -322,6 +350,7 @@ def main() -> None:
                         help="compare sizes (none: skip the compare rows)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--memory-mb", type=int, default=50, help="size of the large plan (0: skip)")
+    parser.add_argument("--only", nargs="*", choices=SECTIONS, default=SECTIONS, help="run only these rows")
     arguments = parser.parse_args()
     import planparse
 
@@ -329,13 +358,20 @@ def main() -> None:
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        processes(arguments.rounds, folder)
-        throughput(arguments.throughput_rounds)
-        profile()
-        diff_side(arguments.rounds, folder)
-        if arguments.compare_plans:
+        only = set(arguments.only)
+        if "processes" in only or "diff" in only:
+            _write_yamls(folder)
+        if "processes" in only:
+            processes(arguments.rounds, folder)
+        if "throughput" in only:
+            throughput(arguments.throughput_rounds)
+        if "profile" in only:
+            profile()
+        if "diff" in only:
+            diff_side(arguments.rounds, folder)
+        if "compare" in only and arguments.compare_plans:
             compare_rows(arguments.compare_plans, arguments.jobs)
-        if arguments.memory_mb:
+        if "memory" in only and arguments.memory_mb:
             memory(arguments.memory_mb, folder)
     print("\n| what | measured | ratio | goal | |\n|---|---|---|---|---|")
     for r in ROWS:
