@@ -38,6 +38,24 @@ def test_libyaml_and_pure_python_emitters_write_the_same_bytes():
         assert dumps(plan) == dumps(plan, dumper=PURE_PYTHON_DUMPER), source.name
 
 
+def test_a_plan_is_written_as_yaml_dump_writes_its_data():
+    """dumps writes a plan's YAML straight from its models; the bytes are those of dumping its data, with
+    either emitter (a table plan's tabs make it unfolded)."""
+    import yaml
+
+    from planparse.yamlio import _DUMPER, _UNFOLDED, PURE_PYTHON_DUMPER, _has_tab
+
+    from .conftest import LAYOUT_DOCS
+
+    for source in RAW_PLANS + LAYOUT_DOCS:
+        plan = extract(source)
+        data = plan.model_dump(mode="json")
+        width = _UNFOLDED if _has_tab(data) else 100
+        for dumper in (_DUMPER, PURE_PYTHON_DUMPER):
+            expected = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=width)
+            assert dumps(plan, dumper=dumper) == expected, (source.name, dumper)
+
+
 def test_a_schema_version_1_file_still_loads():
     """Version 2 added fields; a version 1 file (as written by planparse 0.1) loads and reads as version 3."""
     current = (STRUCTURED / "nanyang-2022.yaml").read_text(encoding="utf-8")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import functools
 import gc
+import io
 import json
 import os
 import re
@@ -63,21 +65,17 @@ def _make_loader(base: type) -> type:
 _LOADER = _make_loader(yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader)
 
 
-def to_data(model: BaseModel) -> dict[str, Any]:
-    return model.model_dump(mode="json")
-
-
 def dumps(model: BaseModel, fmt: str = "yaml", *, dumper: type | None = None) -> str:
     # Writing makes many small objects and no reference cycles: the cyclic collector, run as they pile
     # up, was half the time of writing a 10 MB plan (bench_all.py), so it waits until the text is made.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        data = to_data(model)
+        if fmt == "yaml" and isinstance(model, Plan):
+            return _plan_yaml(model, dumper or _DUMPER)
+        data = model.model_dump(mode="json")
         if fmt == "json":
             return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        # Text with a tab (table cells) can only be written double-quoted, and the two emitters fold a long
-        # double-quoted line at different places: such a plan is written unfolded, by either emitter alike.
         width = _UNFOLDED if _has_tab(data) else 100
         return yaml.dump(data, Dumper=dumper or _DUMPER, allow_unicode=True, sort_keys=False, width=width)
     finally:
@@ -85,16 +83,97 @@ def dumps(model: BaseModel, fmt: str = "yaml", *, dumper: type | None = None) ->
             gc.enable()
 
 
+# Text with a tab (table cells) can only be written double-quoted, and the two emitters fold a long
+# double-quoted line at different places: such a plan is written unfolded, by either emitter alike.
 _UNFOLDED = 2**31 - 1
 
 
-def _has_tab(value) -> bool:
-    if isinstance(value, str):
-        return "\t" in value
-    if isinstance(value, dict):
-        return any(_has_tab(item) for item in value.values())
-    if isinstance(value, (list, tuple)):
-        return any(_has_tab(item) for item in value)
+def _plan_yaml(plan: Plan, dumper_class: type) -> str:
+    """A plan as YAML, written as the emitter's events straight from its models: the bytes yaml.dump
+    writes of `plan.model_dump(mode="json")` (a test holds it), without that copy of the plan and the
+    node tree built from it, which were most of the time and memory of writing a large plan."""
+    stream = io.StringIO()
+    dumper = dumper_class(stream, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                          width=_UNFOLDED if _has_tab(plan) else 100)
+    dumper.open()
+    dumper.emit(yaml.DocumentStartEvent(explicit=False))
+    _PlanEvents(dumper).value(plan)
+    dumper.emit(yaml.DocumentEndEvent(explicit=False))
+    dumper.close()
+    return stream.getvalue()
+
+
+_STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}"
+                                                for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+
+
+class _PlanEvents:
+    """The events a dumper's serializer makes of the plan's data, as _make_dumper represents it: block
+    mappings of the fields in schema order, flow style for lists of numbers, literal blocks for text
+    with line breaks. Every value of a plan is a model, a list or tuple, a str, int, float, bool or None."""
+
+    def __init__(self, dumper):
+        self.dumper = dumper
+        self.emit = dumper.emit
+        resolvers = dumper.yaml_implicit_resolvers
+        # Text whose first character no implicit resolver looks at is read back as text: most of a plan's
+        # text is Chinese, and asking the resolver about each piece was a fifth of the time.
+        self.looked_at = None if None in resolvers or dumper.yaml_path_resolvers else resolvers.keys()
+
+    def value(self, value) -> None:
+        if isinstance(value, str):
+            self.scalar(_STR, value, "|" if "\n" in value else None)
+        elif isinstance(value, BaseModel):
+            self.emit(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
+            for name in _field_names(type(value)):
+                self.scalar(_STR, name)
+                self.value(getattr(value, name))
+            self.emit(yaml.MappingEndEvent())
+        elif isinstance(value, (list, tuple)):
+            flat = bool(value) and all(isinstance(item, (int, float)) for item in value)
+            self.emit(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=flat))
+            for item in value:
+                self.value(item)
+            self.emit(yaml.SequenceEndEvent())
+        elif value is None:
+            self.scalar(_NULL, "null")
+        elif isinstance(value, bool):
+            self.scalar(_BOOL, "true" if value else "false")
+        elif isinstance(value, int):
+            self.scalar(_INT, str(value))
+        elif isinstance(value, float):
+            self.scalar(_FLOAT, self.dumper.represent_float(value).value)
+        else:
+            raise TypeError(f"a plan holds no {type(value).__name__}")
+
+    def scalar(self, tag: str, text: str, style: str | None = None) -> None:
+        # As the serializer does: the tag is left implicit where the resolver would read it back as is.
+        if tag is _STR and self.looked_at is not None and text[:1] not in self.looked_at:
+            plain = True
+        else:
+            plain = self.dumper.resolve(yaml.ScalarNode, text, (True, False)) == tag
+        self.emit(yaml.ScalarEvent(None, tag, (plain, tag == _STR), text, style=style))
+
+
+@functools.cache
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(model.model_fields)
+
+
+def _has_tab(data: BaseModel | dict[str, Any]) -> bool:
+    """Whether any text in a model (or its data) holds a tab."""
+    pending: list = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if "\t" in value:
+                return True
+        elif isinstance(value, BaseModel):
+            pending.extend(value.__dict__.values())
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            pending.extend(value)
     return False
 
 
