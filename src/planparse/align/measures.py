@@ -27,6 +27,14 @@ def load_plan(source: PlanSource) -> Plan:
     return extract(source)
 
 
+def load_pair(template: PlanSource, local: PlanSource) -> tuple[Plan, Plan]:
+    """The two plans of a diff; a file named twice (`diff X X`) is read once and aligned with itself."""
+    template_plan = load_plan(template)
+    if not isinstance(local, Plan) and not isinstance(template, Plan) and os.fspath(local) == os.fspath(template):
+        return template_plan, template_plan
+    return template_plan, load_plan(local)
+
+
 @dataclass
 class PlanMeasures:
     """A plan's measures in document order, with unique keys and the heading each sits under."""
