@@ -15,8 +15,9 @@ PlanSource = Plan | str | os.PathLike
 _PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def load_plan(source: PlanSource) -> Plan:
-    """A Plan as is; a `.yaml/.yml/.json` path loaded; any other path extracted."""
+def load_plan(source: PlanSource, *, lean: bool = False) -> Plan:
+    """A Plan as is; a `.yaml/.yml/.json` path loaded; any other path extracted (`lean`: only what
+    alignment reads, see planparse.extract.extract)."""
     if isinstance(source, Plan):
         return source
     from ..extract import extract
@@ -24,7 +25,7 @@ def load_plan(source: PlanSource) -> Plan:
 
     if str(source).lower().endswith(_PLAN_SUFFIXES):
         return load(source)
-    return extract(source)
+    return extract(source, lean=lean)
 
 
 def load_pair(template: PlanSource, local: PlanSource) -> tuple[Plan, Plan]:
