@@ -20,6 +20,10 @@ from .errors import OutputError, SchemaError
 from .models import READABLE_SCHEMA_VERSIONS, SCHEMA_NAME, SCHEMA_VERSION, Plan
 
 
+_STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}"
+                                                for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+
+
 def _make_dumper(base: type) -> type:
     """Block style for the tree, flow style for short lists of numbers (`lines: [12, 14]`), literal
     blocks for multi-line text."""
@@ -59,10 +63,103 @@ def _make_loader(base: type) -> type:
                 raise _Alias(node.start_mark.line + 1)
             return super().construct_object(node, deep=deep)
 
+        def resolve(self, kind, value, implicit):
+            # The composer asks about every scalar: about plain text whose first character no implicit
+            # resolver looks at (most of a plan: Chinese) the answer is text; about the short values that
+            # repeat (keys, numbers, null), the answer it gave before.
+            if kind is not yaml.ScalarNode or not implicit[0] or None in self.yaml_implicit_resolvers \
+                    or self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit)
+            if value[:1] not in self.yaml_implicit_resolvers:
+                return self.DEFAULT_SCALAR_TAG
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED_VALUES:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+
     return Loader
 
 
+# The tags the loader's resolver gave to short plain values (its implicit resolvers are fixed: the answer
+# for a value never changes), kept up to a bound whatever the files loaded.
+_PLAIN_TAGS: dict[str, str] = {}
+_REMEMBERED_LENGTH, _REMEMBERED_VALUES = 24, 4096
+
 _LOADER = _make_loader(yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader)
+
+
+def _load_data(text: str) -> Any:
+    """The data of a YAML document, as yaml.load with the safe loader builds it, read from the parser's
+    events: a plan's text, numbers, nulls, lists and mappings are built as they come, with no node tree
+    (which was most of the time of loading a plan). Anything planparse never writes (an anchor or alias,
+    an explicit tag on a list or mapping, a key that is not text, a second document) sends the whole
+    document through yaml.load, whose answer or error it then is."""
+    loader = _LOADER(text)
+    try:
+        loader.get_event()  # the stream's start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # the document's start
+        data = _event_data(loader, loader.get_event())
+        if loader.check_event(yaml.DocumentEndEvent):
+            loader.get_event()
+            if loader.check_event(yaml.StreamEndEvent):
+                return data
+    except (_Unusual, yaml.constructor.ConstructorError):  # (an error yaml.load may meet elsewhere first)
+        pass
+    finally:
+        loader.dispose()
+    return yaml.load(text, Loader=_LOADER)
+
+
+class _Unusual(Exception):
+    """Something in a YAML document that _load_data leaves to yaml.load."""
+
+
+def _event_data(loader, event) -> Any:
+    kind = type(event)
+    if kind is yaml.ScalarEvent:
+        return _scalar_data(loader, event, _scalar_tag(loader, event))
+    if kind not in (yaml.MappingStartEvent, yaml.SequenceStartEvent) or event.anchor is not None \
+            or event.tag not in (None, "!"):
+        raise _Unusual
+    if kind is yaml.SequenceStartEvent:
+        items = []
+        while not loader.check_event(yaml.SequenceEndEvent):
+            items.append(_event_data(loader, loader.get_event()))
+        loader.get_event()
+        return items
+    mapping = {}
+    while not loader.check_event(yaml.MappingEndEvent):
+        key = loader.get_event()
+        if type(key) is not yaml.ScalarEvent or _scalar_tag(loader, key) != _STR:
+            raise _Unusual
+        mapping[key.value] = _event_data(loader, loader.get_event())
+    loader.get_event()
+    return mapping
+
+
+def _scalar_tag(loader, event) -> str:
+    if event.anchor is not None:
+        raise _Unusual
+    if event.tag is None or event.tag == "!":
+        return loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return event.tag
+
+
+def _scalar_data(loader, event, tag: str) -> Any:
+    value = event.value
+    if tag == _STR:
+        return value
+    if tag == _NULL:
+        return None
+    if tag == _INT and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+        return int(value)  # (0-prefixed is octal in YAML 1.1; `1_000`, `1:30` and `+1` are the constructor's)
+    # floats, booleans, dates, explicit tags (refused when unknown): the safe constructor's own reading
+    return loader.construct_object(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style),
+                                   deep=True)
 
 
 def dumps(model: BaseModel, fmt: str = "yaml", *, dumper: type | None = None) -> str:
@@ -101,10 +198,6 @@ def _plan_yaml(plan: Plan, dumper_class: type) -> str:
     dumper.emit(yaml.DocumentEndEvent(explicit=False))
     dumper.close()
     return stream.getvalue()
-
-
-_STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}"
-                                                for name in ("str", "int", "float", "bool", "null", "seq", "map"))
 
 
 class _PlanEvents:
@@ -179,7 +272,7 @@ def _has_tab(data: BaseModel | dict[str, Any]) -> bool:
 
 def loads_plan(text: str, path: str = "<yaml>") -> Plan:
     try:
-        data = yaml.load(text, Loader=_LOADER)  # a safe loader: tags such as !!python/object are refused
+        data = _load_data(text)  # a safe loader: tags such as !!python/object are refused
     except _Alias as alias:
         raise SchemaError("refused: the YAML repeats a node through an alias (`*name`), which planparse never "
                           "writes and which can multiply a small file into gigabytes; write the plan out in full "
