@@ -162,6 +162,10 @@ def _scalar_data(loader, event, tag: str) -> Any:
                                    deep=True)
 
 
+def to_data(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json")
+
+
 def dumps(model: BaseModel, fmt: str = "yaml", *, dumper: type | None = None) -> str:
     # Writing makes many small objects and no reference cycles: the cyclic collector, run as they pile
     # up, was half the time of writing a 10 MB plan (bench_all.py), so it waits until the text is made.
@@ -170,7 +174,7 @@ def dumps(model: BaseModel, fmt: str = "yaml", *, dumper: type | None = None) ->
     try:
         if fmt == "yaml" and isinstance(model, Plan):
             return _plan_yaml(model, dumper or _DUMPER)
-        data = model.model_dump(mode="json")
+        data = to_data(model)
         if fmt == "json":
             return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         width = _UNFOLDED if _has_tab(data) else 100
