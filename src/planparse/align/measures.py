@@ -20,11 +20,13 @@ def load_plan(source: PlanSource, *, lean: bool = False) -> Plan:
     alignment reads, see planparse.extract.extract)."""
     if isinstance(source, Plan):
         return source
-    from ..extract import extract
-    from ..yamlio import load
-
+    # Each imported only when needed: a diff of two YAML files never loads the extraction steps.
     if str(source).lower().endswith(_PLAN_SUFFIXES):
+        from ..yamlio import load
+
         return load(source)
+    from ..extract import extract
+
     return extract(source, lean=lean)
 
 
