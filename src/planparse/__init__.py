@@ -7,16 +7,49 @@ Library API (the CLI only wraps these):
     check(paths) -> CheckReport
 """
 
-from .errors import InputError, OutputError, PlanparseError, SchemaError
-from .extract import extract, extract_text
-from .models import Chapter, Measure, Plan, Section
-from .yamlio import dumps, load
+import sys
+import types
+from importlib import import_module
 
 __version__ = "0.1.0"
 
+# The module each public name comes from, imported when the name is first used: a command imports only
+# what it runs (`planparse diff a.yaml b.yaml` never loads the extraction steps, `--help` none of this).
+_HOMES = {
+    "InputError": "errors", "OutputError": "errors", "PlanparseError": "errors", "SchemaError": "errors",
+    "extract": "extract", "extract_text": "extract",
+    "Chapter": "models", "Measure": "models", "Plan": "models", "Section": "models",
+    "dumps": "yamlio", "load": "yamlio",
+}
 
-# diff/compare need numpy and check reads a corpus: imported when called, so `planparse extract`
-# does not pay for them at start-up.
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))
+
+
+class _Package(types.ModuleType):
+    """Importing the module planparse.extract binds it here under its name, where the function of that
+    name belongs: the function is bound instead (the module stays in sys.modules)."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if isinstance(value, types.ModuleType) and _HOMES.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+# diff/compare need numpy and check reads a corpus: imported when called.
 def diff(template, local, **options):
     """Align a local plan's measures with its template's → DiffReport (see planparse.align)."""
     from .align import diff as _diff

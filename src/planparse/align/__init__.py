@@ -23,7 +23,7 @@ from ..models.diff import CompareReport, DiffReport, LocalMeasure, MeasureRef, P
 from .changes import linked_changes
 from .grams import MeasureOverlap, PlanGrams, TemplateIndex, Titles, plan_grams
 from .links import STATUS, Links, coverage, heading_links, ranked
-from .measures import PlanMeasures, PlanSource, load_plan, plan_ref, require_measures
+from .measures import PlanMeasures, PlanSource, load_pair, load_plan, plan_ref, require_measures
 from .scoring import PairScores, score_batch, score_plans
 from .structure import Outline
 from .units import MeasureUnits, measure_body
@@ -38,7 +38,7 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
     """Align the local plan's measures with the template's: coverage, links (splits and merges as several
     links), missing and local-only measures, changed deadlines/targets/units, and with `detail` a
     word-level diff of each fully linked pair (loads jieba)."""
-    template_plan, local_plan = load_plan(template), load_plan(local)
+    template_plan, local_plan = load_pair(template, local)
     tmpl, loc = PlanMeasures.of(template_plan), PlanMeasures.of(local_plan)
     template_ref, local_ref = plan_ref(template_plan, tmpl), plan_ref(local_plan, loc)
     require_measures(template_ref, "template")

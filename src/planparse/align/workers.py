@@ -39,7 +39,7 @@ def _start_worker(template: MeasureUnits) -> None:
 
 
 def _digest(source: PlanSource, index: TemplateIndex | None = None) -> Digest:
-    plan = load_plan(source)
+    plan = load_plan(source, lean=True)  # the fields of a measure are no part of its scores
     measures = PlanMeasures.of(plan)
     ref = plan_ref(plan, measures)
     if not measures.items:

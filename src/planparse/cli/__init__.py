@@ -4,6 +4,7 @@ Each command lives in its own module and registers itself on the shared typer ap
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -23,6 +24,9 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
+    # What is imported lives as long as the process: out of the cyclic collector's way, which otherwise
+    # walks all of it in a full collection (40 ms of a diff's 800 on this machine).
+    gc.freeze()
     _write_utf8()
     _exit_cleanly_on_sigterm()
     try:
