@@ -43,7 +43,7 @@ def test_reading_in_processes_gives_the_same_matrix():
 
 def test_csv_is_the_matrix():
     result = runner.invoke(app, ["compare", NANYANG, *LOCALS, "--format", "csv"])
-    rows = list(csv.reader(io.StringIO(result.stdout)))
+    rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
     assert rows[0] == ["template", "headline", *LOCALS]
     assert len(rows) == 1 + 26 + 1 and rows[-1][0] == "covered"
     assert rows[5][:2] == ["5", "提升政府立法质效"] and rows[5][2:] == ["missing", "missing", "full"]

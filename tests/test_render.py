@@ -17,7 +17,7 @@ import textwrap
 import pytest
 from typer.testing import CliRunner
 
-from planparse import check, extract
+from planparse import check, extract, tasks
 from planparse.cli import app
 from planparse.align import compare, diff
 from planparse.render import formats, render
@@ -26,9 +26,10 @@ from .conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "render"
 # Relative names, as a user in the repository would give them: reports and plans print them.
-TEMPLATE, LOCAL, FINDINGS = (f"tests/golden/render/{name}.txt" for name in ("template", "local", "findings"))
-KINDS = ("plan", "diff", "compare", "check")
-DEFAULTS = {"plan": "yaml", "diff": "terminal", "compare": "terminal", "check": "table"}
+TEMPLATE, LOCAL, FINDINGS, DIVISION = (f"tests/golden/render/{name}.txt"
+                                       for name in ("template", "local", "findings", "division"))
+KINDS = ("plan", "diff", "compare", "check", "tasks")
+DEFAULTS = {"plan": "yaml", "diff": "terminal", "compare": "terminal", "check": "table", "tasks": "terminal"}
 CASES = [(kind, fmt) for kind in KINDS for fmt in formats(kind)]
 
 runner = CliRunner()
@@ -38,11 +39,12 @@ runner = CliRunner()
 def reports():
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(ROOT)
-        plans = {name: extract(name, name=name) for name in (TEMPLATE, LOCAL, FINDINGS)}
+        plans = {name: extract(name, name=name) for name in (TEMPLATE, LOCAL, FINDINGS, DIVISION)}
         return {"plan": plans[TEMPLATE],
                 "diff": diff(plans[TEMPLATE], plans[LOCAL], detail=True),
                 "compare": compare(plans[TEMPLATE], [plans[LOCAL], plans[FINDINGS]]),
-                "check": check([TEMPLATE, LOCAL, FINDINGS])}
+                "check": check([TEMPLATE, LOCAL, FINDINGS]),
+                "tasks": tasks([plans[DIVISION], plans[LOCAL]])}
 
 
 def _bytes(document: str | bytes) -> bytes:
@@ -62,8 +64,9 @@ def test_each_format_matches_its_golden_file(reports, kind, fmt, update_golden):
 
 # The command that makes each kind of report from the test plans (diff with --detail: html always has it).
 COMMANDS = {"plan": ["extract", TEMPLATE], "diff": ["diff", TEMPLATE, LOCAL, "--detail"],
-            "compare": ["compare", TEMPLATE, LOCAL, FINDINGS], "check": ["check", TEMPLATE, LOCAL, FINDINGS]}
-EXIT_CODES = {"plan": 0, "diff": 0, "compare": 0, "check": 1}  # the findings plan has an error
+            "compare": ["compare", TEMPLATE, LOCAL, FINDINGS], "check": ["check", TEMPLATE, LOCAL, FINDINGS],
+            "tasks": ["tasks", DIVISION, LOCAL]}
+EXIT_CODES = {"plan": 0, "diff": 0, "compare": 0, "check": 1, "tasks": 0}  # the findings plan has an error
 
 
 @pytest.mark.parametrize(("kind", "fmt"), CASES + [(kind, None) for kind in KINDS],
@@ -86,7 +89,8 @@ def test_the_cli_writes_the_golden_bytes(tmp_path, monkeypatch, kind, fmt):
 
 
 def test_every_command_offers_the_formats_of_its_report_kind():
-    for command, kind in (("extract", "plan"), ("diff", "diff"), ("compare", "compare"), ("check", "check")):
+    for command, kind in (("extract", "plan"), ("diff", "diff"), ("compare", "compare"), ("check", "check"),
+                          ("tasks", "tasks")):
         arguments = [command, *COMMANDS[kind][1:], "--format", "nosuch"]
         result = runner.invoke(app, arguments, env={"COLUMNS": "300"})  # the message on one line
         listed = ", ".join(f"'{name}'" for name in formats(kind, DEFAULTS[kind]))

@@ -4,7 +4,7 @@ Library API (the CLI only wraps these):
     extract(path_or_bytes) -> Plan      extract_text(text) -> Plan      load(yaml_path) -> Plan
     dumps(plan, "yaml"|"json") -> str
     diff(template, local) -> DiffReport      compare(template, locals) -> CompareReport
-    check(paths) -> CheckReport
+    check(paths) -> CheckReport      tasks(plans) -> TasksReport
 """
 
 from .errors import InputError, OutputError, PlanparseError, SchemaError
@@ -31,6 +31,13 @@ def compare(template, local_plans, **options):
     return _compare(template, local_plans, **options)
 
 
+def tasks(plans, **options):
+    """Who does what by when: one row per unit × measure × role → TasksReport (see planparse.assignments)."""
+    from .assignments import tasks as _tasks
+
+    return _tasks(plans, **options)
+
+
 def check(paths=("data/raw",), **options):
     """Validate plan texts (and their structured YAML) → CheckReport (see planparse.corpus_check)."""
     from .corpus_check import check as _check
@@ -39,5 +46,5 @@ def check(paths=("data/raw",), **options):
 
 __all__ = [
     "Chapter", "InputError", "Measure", "OutputError", "Plan", "PlanparseError", "SchemaError", "Section",
-    "__version__", "check", "compare", "diff", "dumps", "extract", "extract_text", "load",
+    "__version__", "check", "compare", "diff", "dumps", "extract", "extract_text", "load", "tasks",
 ]

@@ -70,6 +70,21 @@ def extract(source: str | os.PathLike | bytes, *, name: str | None = None) -> Pl
     return extract_source(read_source(source, name=name))
 
 
+# A plan given by a path with one of these suffixes is a structured plan `extract` wrote, loaded, not extracted.
+_PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def read_plan(source: Plan | str | os.PathLike) -> Plan:
+    """A Plan as is; a `.yaml/.yml/.json` path loaded (schema-checked); any other path extracted."""
+    if isinstance(source, Plan):
+        return source
+    if str(source).lower().endswith(_PLAN_SUFFIXES):
+        from .yamlio import load
+
+        return load(source)
+    return extract(source)
+
+
 def extract_source(source: SourceText) -> Plan:
     return extract_text(source.text, file=source.file, sha256=source.sha256, encoding=source.encoding,
                         encoding_method=source.encoding_method, format=source.format)

@@ -13,6 +13,7 @@ from ..errors import PlanparseError
 from . import extract as _extract  # noqa: F401  (registers the command)
 from . import check as _check  # noqa: F401
 from . import diff as _diff  # noqa: F401
+from . import tasks as _tasks  # noqa: F401
 from .app import error, app
 
 __all__ = ["app", "main"]

@@ -33,6 +33,8 @@ class PlanRef(Model):
     file: str
     title: str | None = None
     region: str | None = None
+    doc_number: str | None = None  # 文号
+    date: str | None = None  # ISO yyyy-mm-dd
     measures: int = 0
 
 

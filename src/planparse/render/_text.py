@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING
+
+from ._lang import t
 
 if TYPE_CHECKING:
     from ..models.diff import Change
@@ -27,7 +30,24 @@ def describe(change: Change) -> str:
 
 
 def plan_name(plan) -> str:
-    return f"{plan.title} ({plan.file})" if plan.title else plan.file
+    """A plan as a reader knows it: its title, with its region when the title does not name it
+    (`某县法治政府建设实施方案（宝丰县）`); a plan without a title by its region, else its file's name, never a path."""
+    if plan.title:
+        return plan.title if not plan.region or plan.region in plan.title else f"{plan.title}（{plan.region}）"
+    return plan.region or PurePath(plan.file).name
+
+
+def deadline_text(assignment) -> str:
+    """A row's deadlines as written, with where they come from when the measure sets none itself."""
+    written = "；".join(deadline.text for deadline in assignment.deadlines)
+    if written and assignment.deadlines_from in ("section", "plan"):
+        written += t(f"from.{assignment.deadlines_from}")
+    return written
+
+
+def lines_text(lines) -> str:
+    first, last = lines
+    return t("line", first=first) if first == last else t("lines", first=first, last=last)
 
 
 def short(text: str, width: int = 30) -> str:

@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import Renderer
-from ._text import describe, percent, plan_name, short
+from ._lang import t
+from ._text import deadline_text, describe, lines_text, percent, plan_name, short
 
 if TYPE_CHECKING:
     from ..models.diff import CompareReport, DiffReport, PairDetail
+    from ..models.tasks import TasksReport
 
 _STATUS_STYLE = {"full": "green", "partial": "yellow", "missing": "red"}
 _MATRIX_COLUMNS_MAX = 16  # above this many plans the matrix shows shares instead of a column per plan
@@ -147,4 +149,40 @@ def compare_view(report: CompareReport):
     return Group(title, plans, matrix)
 
 
-RENDERER = Renderer(renders={"diff": diff_view, "compare": compare_view}, order=0)
+def tasks_view(report: TasksReport):
+    """Who does what by when: one table, rows grouped by unit (its other spellings under its name), then by
+    deadline; the plan of each row when there are several."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text(t("tasks.title", plans="；".join(plan_name(plan) for plan in report.plans)), style="bold")
+    rows = report.assignments
+    if not rows:
+        return Group(title, Text(t("tasks.none")))
+    table = Table(caption=t("tasks.count", units=len({row.unit for row in rows}), rows=len(rows)),
+                  caption_justify="left")
+    for key in ("col.unit", "col.role", "col.measure", "col.deadline", "col.recurring"):
+        table.add_column(t(key), overflow="fold", ratio=3 if key == "col.measure" else None)
+    several = len(report.plans) > 1
+    if several:
+        table.add_column(t("col.plan"), overflow="fold")
+    table.add_column(t("col.lines"), no_wrap=True)
+    for position, row in enumerate(rows):
+        unit = Text()
+        if position == 0 or rows[position - 1].unit != row.unit:
+            unit.append(row.unit, style="bold")
+            others = [spelling for spelling in row.spellings if spelling != row.unit]
+            if others:
+                unit.append("\n" + t("also.written", spellings="、".join(others)), style="dim")
+        cells = [unit, Text(t(f"role.{row.role}")), Text(f"{row.measure}. {row.headline}"),
+                 Text(deadline_text(row)), Text("；".join(term.text for term in row.recurring))]
+        if several:
+            cells.append(Text(plan_name(report.plans[row.plan])))
+        table.add_row(*cells, Text(lines_text(row.lines)), end_section=position + 1 < len(rows)
+                      and rows[position + 1].unit != row.unit)
+    return Group(title, table)
+
+
+RENDERER = Renderer(renders={"diff": diff_view, "compare": compare_view, "tasks": tasks_view}, order=0,
+                    suffixes=(".txt",))
