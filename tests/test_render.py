@@ -140,7 +140,7 @@ def test_a_new_format_is_one_new_module(tmp_path):
     found = json.loads(result.stdout)
     assert found["package"] == str(copy / "__init__.py")
     help_, diffed, written, checked, compared, extracted = found["runs"]
-    assert "html or dummy (a test)." in help_[1] and "|dummy>" in help_[1]
+    assert " or dummy (a test)." in help_[1] and "|dummy>" in help_[1]
     assert diffed == [0, "dummy planparse/diff\n", ""]
     assert written[:2] == [0, ""] and out.read_bytes() == b"dummy planparse/diff\n"
     assert checked == [1, "dummy planparse/check\n", ""]  # the exit code still comes from the findings

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .errors import InputError
 from .extract import read_plan
 from .fields.recurrence import recurrence_rule
-from .fields.unit_spellings import region_prefixes, unit_key
+from .fields.unit_spellings import PlanUnits
 from .models import Deadline, Measure, Plan
 from .models.diff import PlanRef
 from .models.tasks import ROLES, Assignment, DeadlineSource, Recurrence, Role, TasksReport
@@ -72,29 +71,21 @@ def _placed(plan: Plan) -> list[_Placed]:
 
 def _assignments(plan: Plan, index: int, wanted: Sequence[str]) -> list[Assignment]:
     """The rows of one plan: every unit of every measure, each unit named as the plan most often writes it."""
-    prefixes = region_prefixes(plan.meta.region, [parent.name for parent in plan.meta.region_parents])
-    placed = _placed(plan)
-    written: dict[str, Counter[str]] = {}
-    for item in placed:
-        for role in ROLES:
-            for unit in _units(item.measure, role):
-                written.setdefault(unit_key(unit, prefixes), Counter())[unit] += 1
-    # The name shown: the spelling written most often, then the longest (the full name), then the first in order.
-    names = {key: min(counts, key=lambda unit: (-counts[unit], -len(unit), unit)) for key, counts in written.items()}
-    wanted_keys = {unit_key(unit, prefixes) for unit in wanted}
+    units = PlanUnits(plan)
+    wanted_keys = {units.key(unit) for unit in wanted}
     rows = []
-    for item in placed:
+    for item in _placed(plan):
         deadlines, source = _deadlines(item, plan)
         recurring = [Recurrence(text=term, rule=recurrence_rule(term)) for term in item.measure.recurring]
         seen = set()
         for role in ROLES:
             for unit in _units(item.measure, role):
-                key = unit_key(unit, prefixes)
-                if (key, role) in seen or (wanted and not _matches(key, written[key], wanted, wanted_keys)):
+                key = units.key(unit)
+                if (key, role) in seen or (wanted and not _matches(key, units.spellings(key), wanted, wanted_keys)):
                     continue
                 seen.add((key, role))
                 rows.append(Assignment(
-                    unit=names[key], spellings=sorted(written[key]), role=role, plan=index,
+                    unit=units.name(key), spellings=units.spellings(key), role=role, plan=index,
                     number=item.measure.number, label=item.measure.label, chapter=item.chapter,
                     section=item.section, headline=item.measure.headline, text=item.measure.text,
                     deadlines=deadlines, deadlines_from=source, recurring=recurring, lines=item.measure.lines))
@@ -105,7 +96,7 @@ def _units(measure: Measure, role: Role) -> list[str]:
     return getattr(measure, f"{role}_units")
 
 
-def _matches(key: str, spellings: Counter[str], wanted: Sequence[str], wanted_keys: set[str]) -> bool:
+def _matches(key: str, spellings: list[str], wanted: Sequence[str], wanted_keys: set[str]) -> bool:
     return key in wanted_keys or any(text in spelling for text in wanted for spelling in spellings)
 
 

@@ -10,7 +10,7 @@ import typer
 from .. import exit_codes
 from ..errors import OutputError, PlanparseError
 from .app import command, error
-from .output import emit, format_choices, format_option, write_stdout
+from .output import LANG_OPTION, Language, chosen_format, emit, format_choices, format_option, write_stdout
 
 PlanFormat = format_choices("plan", "yaml")
 
@@ -22,7 +22,8 @@ def extract(
     files: list[str] = typer.Argument(..., metavar="FILE...", help="Plan texts (.txt/.md); `-` reads stdin."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file (one input only)."),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write <name>.yaml for each input here."),
-    fmt: PlanFormat = format_option("plan", "yaml"),
+    fmt: Optional[PlanFormat] = format_option("plan", "yaml", by_output=True),
+    lang: Language = LANG_OPTION,
 ) -> int:
     """Extract each plan into structured YAML (metadata, chapters, sections, measures, units, deadlines)."""
     from ..extract import extract as extract_plan
@@ -30,18 +31,19 @@ def extract(
 
     if output and len(files) > 1:
         raise PlanparseError("-o takes one input file; use --out-dir for several")
-    join = renderer(fmt.value).join
+    chosen = chosen_format(fmt, "plan", "yaml", output)
+    join = renderer(chosen).join
     if len(files) > 1 and not out_dir and join is None:
-        raise PlanparseError(f"--format {fmt.value} holds one plan per file; use --out-dir for several")
+        raise PlanparseError(f"--format {chosen} holds one plan per file; use --out-dir for several")
     targets = {}
     if out_dir:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as problem:
             raise OutputError(f"cannot create the output folder ({problem.strerror})", path=str(out_dir)) from None
-        targets = _out_dir_targets(files, out_dir, fmt.value)
+        targets = _out_dir_targets(files, out_dir, chosen)
     problems: list[PlanparseError] = []
-    rendered: list[str] = []
+    rendered: list[str | bytes] = []
     for name in files:
         try:
             plan = extract_plan(name)
@@ -49,9 +51,9 @@ def extract(
                 where = f"{name}:{warning.line}" if warning.line is not None else name
                 error(f"warning: {where}: {warning.message}")
             if output or out_dir:
-                emit(plan, fmt.value, output or targets[name], inputs=files)
+                emit(plan, chosen, output or targets[name], inputs=files, lang=lang.value)
             else:
-                rendered.append(render(plan, fmt.value))
+                rendered.append(render(plan, chosen, lang.value))
         except PlanparseError as problem:
             error(str(problem))
             problems.append(problem)

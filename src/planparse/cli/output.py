@@ -55,13 +55,11 @@ LANG_OPTION = typer.Option(Language["zh"], "--lang",
 
 def emit(report, fmt: str, output: Path | None = None, inputs: tuple[str, ...] = (), lang: str = "zh") -> None:
     """The report in format `fmt` and language `lang`, written to `output` (never one of `inputs`) or to
-    stdout (a binary document only when stdout is not a terminal)."""
+    stdout."""
     if output:
         write_atomic(output, render(report, fmt, lang), inputs=inputs)
         return
     shown = show(report, fmt, lang)
-    if isinstance(shown, bytes) and sys.stdout.isatty():
-        raise OutputError(f"--format {fmt} is a binary file, not for a terminal; write it with -o FILE")
     if isinstance(shown, (str, bytes)):
         write_stdout(shown)
         return
@@ -75,7 +73,11 @@ def emit(report, fmt: str, output: Path | None = None, inputs: tuple[str, ...] =
 
 def write_stdout(document: str | bytes) -> None:
     """A document on stdout (text as UTF-8 whatever the locale), every byte written or an OSError: a
-    buffered write to a file that cannot grow (ulimit -f) is silently cut short."""
+    buffered write to a file that cannot grow (ulimit -f) is silently cut short. A binary document (xlsx,
+    docx) is refused on a terminal, where it would be noise."""
+    if isinstance(document, bytes) and sys.stdout.isatty():
+        raise OutputError("this format is a binary file, not for a terminal; write it with -o FILE "
+                          "(or redirect: > report.xlsx)")
     try:
         descriptor = sys.stdout.fileno()
     except (AttributeError, OSError, io.UnsupportedOperation):  # a captured stream (tests, notebooks)

@@ -4,6 +4,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..models.tasks import ROLES
+
+if TYPE_CHECKING:
+    from ..models import Plan
 
 # Full forms and the short forms plans write for them, longest first; `和` between two fields of work is
 # dropped before them (`人力资源和社会保障局` = `人力资源社会保障局`). Each is a spelling found in plans.
@@ -52,3 +59,30 @@ def unit_key(unit: str, prefixes: list[tuple[str, str]]) -> str:
             break
     key = key.replace("和", "")
     return _SHORT.sub(lambda match: _SHORT_OF[match.group()], key)
+
+
+class PlanUnits:
+    """The units of one plan: which spellings are one unit, the name it goes by (the spelling written most
+    often, then the longest, the full name) and every spelling."""
+
+    def __init__(self, plan: Plan):
+        self._prefixes = region_prefixes(plan.meta.region, [parent.name for parent in plan.meta.region_parents])
+        self._written: dict[str, Counter[str]] = {}
+        for measure in plan.iter_measures():
+            for role in ROLES:
+                for unit in getattr(measure, f"{role}_units"):
+                    self._written.setdefault(self.key(unit), Counter())[unit] += 1
+        self._names = {key: min(counts, key=lambda unit: (-counts[unit], -len(unit), unit))
+                       for key, counts in self._written.items()}
+
+    def key(self, unit: str) -> str:
+        return unit_key(unit, self._prefixes)
+
+    def all_keys(self) -> list[str]:
+        return list(self._written)
+
+    def name(self, key: str) -> str:
+        return self._names[key]
+
+    def spellings(self, key: str) -> list[str]:
+        return sorted(self._written[key])

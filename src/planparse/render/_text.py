@@ -1,4 +1,5 @@
-"""Wording every report format shares: percentages, plan names, shortened headlines, one line per change."""
+"""Wording every report format shares: percentages, plan names, shortened headlines, one line per change,
+deadlines and source lines (the words themselves come from _lang)."""
 
 from __future__ import annotations
 
@@ -10,23 +11,18 @@ from ._lang import t
 if TYPE_CHECKING:
     from ..models.diff import Change
 
-_FIELD_NAMES = {"deadline": "deadline", "target": "target", "lead_units": "lead unit",
-                "participating_units": "participating unit", "responsible_units": "responsible unit",
-                "wording": "wording"}
-
-
 def percent(share: float) -> str:
     return f"{share * 100:.1f}%"
 
 
 def describe(change: Change) -> str:
-    """One line: `deadline: 2022年年底前 → 2023年年底前`, `lead unit added: 区司法局`."""
-    name = _FIELD_NAMES[change.field]
+    """One line: `完成时限：2022年年底前 → 2023年年底前`, `牵头单位新增：区司法局` (`lead unit added: 区司法局`)."""
+    name = t(f"field.{change.field}")
     if change.from_ is None:
-        return f"{name} added: {change.to}"
+        return t("change.added", field=name, value=change.to)
     if change.to is None:
-        return f"{name} removed: {change.from_}"
-    return f"{name}: {change.from_} → {change.to}"
+        return t("change.removed", field=name, value=change.from_)
+    return t("change.changed", field=name, before=change.from_, after=change.to)
 
 
 def plan_name(plan) -> str:
