@@ -96,6 +96,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change.added": ("{field}新增：{value}", "{field} added: {value}"),
     "change.removed": ("{field}删除：{value}", "{field} removed: {value}"),
     "change.changed": ("{field}：{before} → {after}", "{field}: {before} → {after}"),
+    "labelled": ("{label}：{value}", "{label}: {value}"),
+    "source": ("来源：{plan}，措施 {measure}，{lines}", "Source: {plan}, measure {measure}, {lines}"),
     "also.written": ("又作 {spellings}", "also {spellings}"),
     "lines": ("第{first}—{last}行", "lines {first}–{last}"),
     "line": ("第{first}行", "line {first}"),
