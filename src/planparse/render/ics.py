@@ -76,7 +76,7 @@ def _events(icalendar, report: TasksReport, row: Assignment, span):
 def _event(icalendar, uid: str, stamp: datetime.date, day: datetime.date, summary: str, description: str):
     event = icalendar.Event()
     event.add("uid", uid)
-    event.add("dtstamp", datetime.datetime(stamp.year, stamp.month, stamp.day, tzinfo=datetime.timezone.utc))
+    event.add("dtstamp", datetime.datetime(stamp.year, stamp.month, stamp.day, tzinfo=datetime.UTC))
     event.add("dtstart", day)
     event.add("dtend", day + datetime.timedelta(days=1))  # an all-day event ends the next day (RFC 5545 3.6.1)
     event.add("summary", summary)
