@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -11,7 +12,10 @@ from .. import exit_codes
 from .app import command
 from .output import LANG_OPTION, Language, chosen_format, emit, format_choices, format_option
 
-TasksFormat = format_choices("tasks", "terminal")
+if TYPE_CHECKING:
+    TasksFormat = Enum  # typer reads the real choices below; to mypy any of them is an Enum of format names
+else:
+    TasksFormat = format_choices("tasks", "terminal")
 Role = Enum("Role", [(role, role) for role in ("lead", "participating", "responsible")], type=str)  # type: ignore[misc]
 
 

@@ -4,15 +4,15 @@ The JSON/YAML form is a contract for scripts, like the plan's: `schema_name: pla
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import Field
 
 from .diff import PlanRef
 from .plan import Deadline, LineRange, Model
 
-TASKS_SCHEMA_NAME = "planparse/tasks"
-TASKS_SCHEMA_VERSION = 1
+TASKS_SCHEMA_NAME: Final = "planparse/tasks"
+TASKS_SCHEMA_VERSION: Final = 1
 
 Role = Literal["lead", "participating", "responsible"]
 ROLES: tuple[Role, ...] = ("lead", "responsible", "participating")  # the order rows of one measure take

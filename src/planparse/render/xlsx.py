@@ -193,12 +193,13 @@ def compare_xlsx(report: CompareReport) -> bytes:
     last row of each plan's covered share; sheet 方案: one row per plan."""
     book = _Book(report.template.date, plan_name(report.template))
     columns = [t("col.number"), t("col.headline")] + [plan_name(row.plan) for row in report.plans]
-    rows, formats = [], {}
+    rows: list[list] = []
+    formats = {}
     for position, measure in enumerate(report.measures):
         statuses = [row.statuses[position] for row in report.plans]
-        rows.append([_key(measure.template), measure.headline] + [t(f"status.{status}") for status in statuses])
+        rows.append([_key(measure.template), measure.headline, *(t(f"status.{status}") for status in statuses)])
         formats.update({(position, 2 + column): status for column, status in enumerate(statuses)})
-    rows.append(["", t("row.covered")] + [row.coverage.covered for row in report.plans])
+    rows.append(["", t("row.covered"), *(row.coverage.covered for row in report.plans)])
     book.sheet(t("sheet.matrix"), columns, rows, formats)
     plans = [[index, plan_name(row.plan), row.plan.region, row.plan.file, row.coverage.covered, row.coverage.full,
               row.coverage.partial, row.coverage.missing] for index, row in enumerate(report.plans, start=1)]
