@@ -74,7 +74,9 @@ def test_heatmap_loads_in_chromium(tmp_path):
     out = tmp_path / "heatmap.html"
     assert runner.invoke(app, ["compare", NANYANG, *LOCALS, "--format", "html", "-o", str(out)]).exit_code == 0
     dom = render_in_chromium(out, tmp_path / "profile")
-    assert 'id="coverage">Average coverage' in dom and dom.count('<td class="f">') > 60
+    assert 'id="coverage">平均覆盖率' in dom and dom.count('<td class="f">F</td>') > 60
+    # the columns are headed by the plans' names, never their paths
+    assert '<th class="plan" title="1. 宝丰县法治政府建设实施方案' in dom and "data/raw" not in dom
 
 
 @pytest.mark.parametrize("fmt", ["markdown"])

@@ -33,6 +33,12 @@ def plan_name(plan) -> str:
     return plan.region or PurePath(plan.file).name
 
 
+def heading_links(heading) -> str:
+    """The local chapters carrying a template chapter's measures, with how many: `深化行政审批制度改革（3）`."""
+    return "；".join(t("diff.heading_links", name=name, count=count) for name, count in zip(heading.local,
+                                                                                           heading.links))
+
+
 def deadline_text(assignment) -> str:
     """A row's deadlines as written, with where they come from when the measure sets none itself."""
     written = "；".join(deadline.text for deadline in assignment.deadlines)
