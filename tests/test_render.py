@@ -17,8 +17,8 @@ import textwrap
 import pytest
 from typer.testing import CliRunner
 
-from planparse import check, extract, tasks
-from planparse.align import compare, diff
+from planparse import check, diff, extract, tasks
+from planparse.align import compare
 from planparse.cli import app
 from planparse.render import formats, render
 

@@ -93,14 +93,18 @@ def test_a_diff_has_coverage_local_only_measures_and_changes():
     assert book.sheetnames == ["覆盖情况", "本地新增措施", "变化"]
     coverage = book["覆盖情况"]
     rows = _rows(coverage)
-    assert rows[0] == ["序号", "所在章节", "措施要点", "状态", "本地措施", "本地措施要点", "变化", "本地措施全文", "措施全文"]
+    assert rows[0] == ["序号", "所在章节", "措施要点", "状态", "本地措施", "本地措施要点", "本地措施的单位",
+                       "本地措施的完成时限", "变化", "本地措施全文", "措施全文"]
     assert [(row[0], row[3], row[4]) for row in rows[1:]] == [
         (1, "完全", "1、2"), (2, "完全", "5"), (3, "完全", "3"), (4, "完全", "4"), (5, "完全", "5"), (6, "部分", "6"),
         (7, "缺失", None)]
-    assert rows[3][6] == "3：完成时限：2022年年底前 → 2023年年底前\n3：牵头单位删除：市政府办公室\n3：牵头单位新增：县政府办公室"
+    assert rows[1][6] == "1：牵头：县政务服务中心\n2：牵头：县政务服务中心"  # each local measure's units
+    assert rows[3][6:9] == ["3：牵头：县政府办公室", "3：2023年年底前",
+                            "3：完成时限：2022年年底前 → 2023年年底前\n3：牵头单位删除：市政府办公室\n3：牵头单位新增：县政府办公室"]
     fills = {row[3].value: row[3].fill.fgColor.rgb for row in coverage.iter_rows(min_row=2)}
     assert len(set(fills.values())) == 3  # full, partial and missing each have their colour
-    assert _rows(book["本地新增措施"])[1][:3] == [7, "提升行政执法质量", "组织开展全民健身运动会，每年举办县级综合性运动会一次"]
+    assert _rows(book["本地新增措施"])[1][:4] == [7, "提升行政执法质量", "组织开展全民健身运动会，每年举办县级综合性运动会一次",
+                                             "牵头：县体育中心"]
     changes = _rows(book["变化"])
     assert changes[0] == ["模板措施", "本地措施", "项目", "模板", "本地"]
     assert [3, 3, "完成时限", "2022年年底前", "2023年年底前"] in changes

@@ -18,10 +18,14 @@ __version__ = "0.1.0"
 # diff/compare need numpy and check reads a corpus: imported when called, so `planparse extract`
 # does not pay for them at start-up.
 def diff(template, local, **options):
-    """Align a local plan's measures with its template's → DiffReport (see planparse.align)."""
+    """Align a local plan's measures with its template's → DiffReport (see planparse.align), with the plans'
+    文号 and dates and each measure's units and deadlines (see planparse.duties)."""
     from .align import diff as _diff
+    from .duties import with_duties
+    from .extract import read_plan
 
-    return _diff(template, local, **options)
+    template_plan, local_plan = read_plan(template), read_plan(local)
+    return with_duties(_diff(template_plan, local_plan, **options), template_plan, local_plan)
 
 
 def compare(template, local_plans, **options):

@@ -46,7 +46,7 @@ def diff(
 ) -> int:
     """Show, measure by measure, how a local plan carries its template: coverage, splits and merges,
     missing and local-only measures, changed deadlines, targets and units."""
-    from ..align import diff as diff_plans
+    from .. import diff as diff_plans
     from ..render import renderer
     from ..render._text import percent
 

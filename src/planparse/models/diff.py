@@ -12,7 +12,7 @@ from typing import Final, Literal
 
 from pydantic import ConfigDict, Field, model_serializer
 
-from .plan import Model
+from .plan import Deadline, Model
 
 DIFF_SCHEMA_NAME: Final = "planparse/diff"
 COMPARE_SCHEMA_NAME: Final = "planparse/compare"
@@ -94,6 +94,15 @@ class Change(Model):
         return {("from" if key == "from_" else key): value for key, value in handler(self).items()}
 
 
+class Duties(Model):
+    """Who answers for a measure and by when, as its plan says (planparse.duties copies them in)."""
+
+    lead_units: list[str] = Field(default_factory=list)
+    participating_units: list[str] = Field(default_factory=list)
+    responsible_units: list[str] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+
+
 class TemplateMeasure(Model):
     """A template measure, its status in the local plan, and the local measures that carry it."""
 
@@ -103,6 +112,7 @@ class TemplateMeasure(Model):
     status: Status
     local: list[MeasureKey] = Field(default_factory=list)  # best link first
     text: str = ""
+    duties: Duties | None = None
 
 
 class LocalMeasure(Model):
@@ -113,6 +123,7 @@ class LocalMeasure(Model):
     heading: str = ""
     template: list[MeasureKey] = Field(default_factory=list)
     text: str = ""
+    duties: Duties | None = None
 
 
 class HeadingLink(Model):

@@ -58,6 +58,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.local": ("本地措施", "local measures"),
     "col.local_headline": ("本地措施要点", "local headlines"),
     "col.local_text": ("本地措施全文", "local measure text"),
+    "col.units": ("单位", "units"),
+    "col.local_units": ("本地措施的单位", "units of the local measures"),
+    "col.local_deadlines": ("本地措施的完成时限", "deadlines of the local measures"),
     "col.status": ("状态", "status"),
     "col.changes": ("变化", "changes"),
     "col.heading": ("所在章节", "chapter / section"),
@@ -141,6 +144,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "legend.mark": ("变化的完成时限或指标", "a changed deadline or target"),
     "diff.missing_count": ("缺失的措施（{count}）", "Missing measures ({count})"),
     "diff.changed_count": ("有变化的措施（{count}）", "Changed measures ({count})"),
+    # the Word report of a diff
+    "docx.title": ("方案对照报告", "Plan comparison report"),
+    "docx.plans": ("一、对照的方案", "1. The plans compared"),
+    "docx.template": ("模板", "template"),
+    "docx.local": ("本地", "local"),
+    "docx.coverage": ("二、覆盖情况", "2. Coverage"),
+    "docx.coverage_text": (
+        "模板措施共 {total} 项，本地方案完全承接 {full} 项、部分承接 {partial} 项、缺失 {missing} 项，"
+        "覆盖率（完全 + 部分）{covered}；另有本地新增措施 {local_only} 项，对应措施中有 {changes} 处变化。",
+        "Of {total} template measures the local plan carries {full} fully and {partial} in part, and misses "
+        "{missing}: {covered} covered (full + partial). It adds {local_only} measures of its own; linked "
+        "measures differ in {changes} places."),
+    "docx.share": ("占比", "share"),
+    "docx.missing": ("三、缺失的措施（{count}）", "3. Missing measures ({count})"),
+    "docx.changed": ("四、部分承接和有变化的措施（{count}）", "4. Measures carried in part or changed ({count})"),
+    "docx.responsibilities": ("五、责任分工", "5. Responsibilities"),
+    "docx.template_units": ("模板措施的单位", "units of the template measure"),
+    "docx.local_only": ("六、本地新增措施（{count}）", "6. Local-only measures ({count})"),
     # compare
     "compare.title": ("planparse 比较：{count} 个方案对照 {template}", "planparse compare: {count} plans against {template}"),
     "compare.heading": ("{count} 个方案对照 {template}", "{count} plans against {template}"),

@@ -39,6 +39,15 @@ def heading_links(heading) -> str:
                                                                                            heading.links))
 
 
+def units_text(duties) -> str:
+    """A measure's units by role, `牵头：区司法局；参加：区法院、区检察院`, or "" when the report has none."""
+    if duties is None:
+        return ""
+    return "；".join(t("labelled", label=t(f"role.{role}"), value="、".join(units))
+                    for role, units in (("lead", duties.lead_units), ("responsible", duties.responsible_units),
+                                        ("participating", duties.participating_units)) if units)
+
+
 def deadline_text(assignment) -> str:
     """A row's deadlines as written, with where they come from when the measure sets none itself."""
     written = "；".join(deadline.text for deadline in assignment.deadlines)

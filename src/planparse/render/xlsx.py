@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..extras import require
 from . import Renderer
 from ._lang import t
-from ._text import deadline_text, describe, plan_name
+from ._text import deadline_text, describe, plan_name, units_text
 
 if TYPE_CHECKING:
     from ..models import Measure, Plan
@@ -169,16 +169,20 @@ def diff_xlsx(report: DiffReport) -> bytes:
         carried = [local[key] for key in measure.local]
         rows.append([_key(measure.template), measure.heading, measure.headline, t(f"status.{measure.status}"),
                      "、".join(str(item.local) for item in carried), "\n".join(item.headline for item in carried),
+                     "\n".join(f"{item.local}：{units_text(item.duties)}" for item in carried if item.duties),
+                     "\n".join(f"{item.local}：{'；'.join(d.text for d in item.duties.deadlines)}"
+                               for item in carried if item.duties and item.duties.deadlines),
                      "\n".join(changes.get(measure.template, [])), "\n\n".join(item.text for item in carried),
                      measure.text])
         formats[(index, 3)] = measure.status
     book.sheet(t("sheet.coverage"), [t(key) for key in (
         "col.number", "col.heading", "col.headline", "col.status", "col.local", "col.local_headline",
-        "col.changes", "col.local_text", "col.text")], rows, formats)
-    only = [[_key(measure.local), measure.heading, measure.headline, measure.text]
+        "col.local_units", "col.local_deadlines", "col.changes", "col.local_text", "col.text")], rows, formats)
+    only = [[_key(measure.local), measure.heading, measure.headline, units_text(measure.duties),
+             "；".join(d.text for d in measure.duties.deadlines) if measure.duties else "", measure.text]
             for measure in report.local_measures if not measure.template]
-    book.sheet(t("sheet.local_only"), [t(key) for key in ("col.number", "col.heading", "col.headline", "col.text")],
-               only)
+    book.sheet(t("sheet.local_only"), [t(key) for key in ("col.number", "col.heading", "col.headline", "col.units",
+                                                          "col.deadline", "col.text")], only)
     change_rows = [[_key(change.template), _key(change.local), t(f"field.{change.field}"), change.from_, change.to]
                    for change in report.changes]
     book.sheet(t("sheet.changes"), [t(key) for key in ("col.template", "col.local", "col.field", "col.from",
