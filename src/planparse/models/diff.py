@@ -166,6 +166,13 @@ class DiffReport(Model):
     changes: list[Change] = Field(default_factory=list)
     details: list[PairDetail] = Field(default_factory=list)
 
+    def to_frame(self):
+        """A pandas DataFrame of one row per link, missing and local-only measure (models.frames.DIFF_COLUMNS);
+        pandas is the `research` extra."""
+        from .frames import DIFF_COLUMNS, diff_records, frame
+
+        return frame(diff_records(self), DIFF_COLUMNS)
+
 
 class MeasureRef(Model):
     template: MeasureKey

@@ -35,8 +35,8 @@ class Renderer:
     notes: Mapping[str, str] = field(default_factory=dict)  # kind → what the format is for it, in --help
     detail: bool = False  # needs the word-level inline diffs of `diff --detail` whatever the option says
     min_width: int | None = None  # a view that is piped or logged is at least this wide (rich assumes 80)
-    # How several documents share one stream (`extract a.txt b.txt` to stdout); None: one per file only.
-    join: Callable[[list[str]], str] | None = None
+    # How several documents are one (`extract a.txt b.txt` to stdout or -o); None: one per file only.
+    join: Callable[[list[Any]], str | bytes] | None = None
     # File name endings that choose this format when `-o FILE` is given without `--format` (`.xlsx`).
     suffixes: tuple[str, ...] = ()
 
