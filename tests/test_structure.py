@@ -65,8 +65,8 @@ LAYERS = [
     {"decode", "formats", "script", "printed_meta", "normalize", "fields", "outline", "meta", "assemble",
      "numbering", "completeness", "yamlio"},
     {"extract"},
-    {"align"}, {"corpus_check"}, {"assignments"}, {"duties"}, {"render"},
-    {"cli", ""},
+    {"align"}, {"corpus_check"}, {"assignments"}, {"render"},
+    {"cli", "", "duties"},
 ]
 SIBLINGS = 4  # from this layer on, layers are side by side: none imports another (but the last, which sees all)
 

@@ -96,13 +96,13 @@ def test_a_diff_has_coverage_local_only_measures_and_changes():
     assert rows[0] == ["序号", "所在章节", "措施要点", "状态", "本地措施", "本地措施要点", "本地措施的单位",
                        "本地措施的完成时限", "变化", "本地措施全文", "措施全文"]
     assert [(row[0], row[3], row[4]) for row in rows[1:]] == [
-        (1, "完全", "1、2"), (2, "完全", "5"), (3, "完全", "3"), (4, "完全", "4"), (5, "完全", "5"), (6, "部分", "6"),
+        (1, "完全", "1、2"), (2, "完全", "5"), (3, "完全", "3"), (4, "完全", "4"), (5, "完全", "5"), (6, "完全", "6"),
         (7, "缺失", None)]
     assert rows[1][6] == "1：牵头：县政务服务中心\n2：牵头：县政务服务中心"  # each local measure's units
     assert rows[3][6:9] == ["3：牵头：县政府办公室", "3：2023年年底前",
                             "3：完成时限：2022年年底前 → 2023年年底前\n3：牵头单位删除：市政府办公室\n3：牵头单位新增：县政府办公室"]
     fills = {row[3].value: row[3].fill.fgColor.rgb for row in coverage.iter_rows(min_row=2)}
-    assert len(set(fills.values())) == 3  # full, partial and missing each have their colour
+    assert len(set(fills.values())) == 2  # full and missing each have their colour
     assert _rows(book["本地新增措施"])[1][:4] == [7, "提升行政执法质量", "组织开展全民健身运动会，每年举办县级综合性运动会一次",
                                              "牵头：县体育中心"]
     changes = _rows(book["变化"])
@@ -118,7 +118,7 @@ def test_a_compare_matrix_names_plans_by_title_and_region_not_path():
     matrix = _rows(book["覆盖矩阵"])
     assert matrix[0] == ["序号", "措施要点", "某县法治政府建设实施方案（2022—2025年）", "某乡法治建设实施方案（2022—2025年）"]
     assert matrix[1] == [1, "深化“放管服”改革", "完全", "缺失"]
-    assert matrix[-1][1:] == ["覆盖率（完全＋部分）", 0.8572, 0.1429]
+    assert matrix[-1][1:] == ["覆盖率（完全＋部分）", 0.8571, 0]
     plans = _rows(book["方案"])
     assert plans[1][:2] == [1, "某县法治政府建设实施方案（2022—2025年）"] and plans[1][3].endswith("local.txt")
     for sheet in book:
