@@ -18,6 +18,8 @@ from .app import app, error
 from . import extract as _extract  # noqa: F401
 from . import check as _check  # noqa: F401
 from . import diff as _diff  # noqa: F401
+from . import tasks as _tasks  # noqa: F401
+from . import schema as _schema  # noqa: F401
 # isort: on
 
 __all__ = ["app", "main"]
