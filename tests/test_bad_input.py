@@ -68,9 +68,9 @@ def test_a_missing_path_to_diff_and_compare(tmp_path, command):
 
 
 def test_a_folder_with_no_plan_texts(tmp_path):
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
     line = one_line_exit_2(run("check", tmp_path), str(tmp_path))
-    assert "no plan texts (*.txt, *.md) in this folder" in line
+    assert "no plan texts (*.txt, *.md, *.docx, *.pdf) in this folder" in line
 
 
 def test_a_folder_passed_to_extract(tmp_path):

@@ -382,10 +382,23 @@ def test_folders_are_searched_for_plan_texts_skipping_hidden_ones(tmp_path):
     assert [Path(f.file).name for f in report.files] == ["a.txt", "b.md"] and report.findings() == []
 
 
+def test_a_folder_of_word_and_pdf_plans_is_checked_like_texts(tmp_path):
+    from .conftest import FIXTURES
+
+    shutil.copy(FIXTURES / "task-table.docx", tmp_path / "分工方案.docx")
+    shutil.copy(FIXTURES / "text-layer.pdf", tmp_path / "plan.PDF")
+    (tmp_path / "~$分工方案.docx").write_bytes(b"\x05owner file Word keeps while the document is open")
+    report = check([tmp_path])
+    assert [Path(f.file).name for f in report.files] == ["plan.PDF", "分工方案.docx"]
+    assert [f.problem for f in report.files] == [None, None]
+    assert [f.measures for f in report.files] == [len(list(extract(FIXTURES / name).iter_measures()))
+                                                  for name in ("text-layer.pdf", "task-table.docx")]
+
+
 def test_a_yaml_passed_as_a_plan_text_is_refused_with_what_to_pass(tmp_path):
     result = runner.invoke(app, ["check", str(STRUCTURED / "nanyang-2022.yaml")])
     assert result.exit_code == 2
-    assert result.stderr.strip().endswith("is a YAML/JSON file; planparse check reads plan texts (.txt/.md) "
+    assert result.stderr.strip().endswith("is a YAML/JSON file; planparse check reads plan texts (.txt/.md/.docx/.pdf) "
                                           "and compares their structured YAML itself")
 
 

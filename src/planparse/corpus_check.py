@@ -29,8 +29,8 @@ from .normalize import editor_lines, fold
 from .yamlio import dumps, loads_plan, write_atomic
 
 DEFAULT_PATH = "data/raw"
-# What a folder is searched for; a file named explicitly is checked whatever its name.
-PLAN_SUFFIXES = (".txt", ".md")
+# What a folder is searched for: every format extract reads. A file named explicitly is checked whatever its name.
+PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 # A plan YAML passed where a plan text belongs: said plainly instead of extracting YAML as prose.
 _YAML_SUFFIXES = (".yaml", ".yml", ".json")
 # A text repeated many times over (or a corpus gone badly wrong) must not print a million lines.
@@ -60,8 +60,7 @@ def collect_plan_texts(paths: Sequence[str | os.PathLike]) -> list[tuple[Path, s
         if not path.exists():
             raise InputError("no such file or folder; check the path", path=str(given))
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in PLAN_SUFFIXES and p.is_file()
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            inside = sorted(p for p in path.rglob("*") if _is_plan_file(p, path))
             if not inside:
                 raise InputError(f"no plan texts ({', '.join('*' + s for s in PLAN_SUFFIXES)}) in this folder",
                                  path=str(given))
@@ -75,6 +74,13 @@ def collect_plan_texts(paths: Sequence[str | os.PathLike]) -> list[tuple[Path, s
             seen.add(path.resolve())
             unique.append((path, shown))
     return unique
+
+
+def _is_plan_file(path: Path, folder: Path) -> bool:
+    """A plan file found in a folder: a plan format, not hidden, and not the `~$plan.docx` owner file Word
+    leaves beside a document it has open."""
+    return (path.suffix.lower() in PLAN_SUFFIXES and not path.name.startswith("~$") and path.is_file()
+            and not any(part.startswith(".") for part in path.relative_to(folder).parts))
 
 
 # --- one plan text ------------------------------------------------------------------------------------
@@ -119,7 +125,7 @@ def check_file(path: Path, shown: str, *, fix: bool = False, structured_dir: Pat
     yaml_path = structured_yaml_path(path, structured_dir)
     report = FileReport(file=shown, structured=_display(yaml_path) if yaml_path else None)
     if path.suffix.lower() in _YAML_SUFFIXES:
-        report.problem = (f"{shown}: is a YAML/JSON file; planparse check reads plan texts (.txt/.md) "
+        report.problem = (f"{shown}: is a YAML/JSON file; planparse check reads plan texts (.txt/.md/.docx/.pdf) "
                           "and compares their structured YAML itself")
         return report
     try:
