@@ -396,10 +396,37 @@ def test_a_folder_of_word_and_pdf_plans_is_checked_like_texts(tmp_path):
 
 
 def test_a_yaml_passed_as_a_plan_text_is_refused_with_what_to_pass(tmp_path):
-    result = runner.invoke(app, ["check", str(STRUCTURED / "nanyang-2022.yaml")])
+    shutil.copy(STRUCTURED / "nanyang-2022.yaml", tmp_path / "nanyang-2022.yaml")
+    result = runner.invoke(app, ["check", str(tmp_path / "nanyang-2022.yaml")])
     assert result.exit_code == 2
-    assert result.stderr.strip().endswith("is a YAML/JSON file; planparse check reads plan texts (.txt/.md/.docx/.pdf) "
-                                          "and compares their structured YAML itself")
+    assert result.stderr.strip().endswith("is a YAML/JSON file; planparse check reads plan texts "
+                                          "(.txt/.md/.docx/.pdf) and compares their structured YAML itself")
+
+
+def test_a_structured_yaml_is_checked_through_its_plan_text(tmp_path, monkeypatch):
+    """What a pre-commit hook hands over when only data/structured/<name>.yaml changed."""
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    (tmp_path / "data" / "structured").mkdir()
+    shutil.copy(RAW / "nanyang-2022.txt", tmp_path / "data" / "raw" / "nanyang-2022.txt")
+    stale = (STRUCTURED / "nanyang-2022.yaml").read_text(encoding="utf-8").replace("宛发〔2022〕12号", "宛发〔2022〕13号")
+    (tmp_path / "data" / "structured" / "nanyang-2022.yaml").write_text(stale, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = check(["data/structured/nanyang-2022.yaml", "data/raw/nanyang-2022.txt"])
+    assert [f.file for f in report.files] == ["data/raw/nanyang-2022.txt"]  # once, through its text
+    assert [(f.rule, f.message.split(";")[0]) for f in report.findings()] == [
+        ("structured", "data/structured/nanyang-2022.yaml is stale: line 11 differs from a fresh extraction")]
+    monkeypatch.chdir(tmp_path / "data" / "structured")
+    assert [f.file for f in check(["nanyang-2022.yaml"]).files] == ["../raw/nanyang-2022.txt"]
+
+
+def test_a_structured_yaml_without_its_plan_text_says_so(tmp_path):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "structured").mkdir()
+    shutil.copy(STRUCTURED / "nanyang-2022.yaml", tmp_path / "structured" / "gone.yaml")
+    report = check([tmp_path / "structured" / "gone.yaml"])
+    assert report.files[0].problem == (f"{tmp_path}/structured/gone.yaml: is a structured YAML without its plan "
+                                       f"text ({tmp_path}/raw/gone.txt, .md, .docx or .pdf); add the text, or "
+                                       "delete the YAML")
 
 
 def test_an_unusable_file_is_one_line_and_exit_2_while_the_others_are_still_checked(tmp_path):
@@ -423,11 +450,4 @@ def test_the_workflow_runs_check_when_plan_texts_change():
     assert "data/raw/**" in triggers["push"]["paths"] and "data/raw/**" in triggers["pull_request"]["paths"]
     steps = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
     assert "planparse check data/raw" in steps
-
-
-def test_the_pre_commit_hook_runs_check_on_plan_texts():
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert (hook["id"], hook["language"], hook["entry"]) == ("planparse-check", "python", "planparse check")
-    assert re.search(hook["files"], "data/raw/x.txt") and re.search(hook["files"], "plans/y.md")
-    assert not re.search(hook["files"], "data/structured/x.yaml")
 

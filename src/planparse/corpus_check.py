@@ -9,6 +9,7 @@ through `yamlio.write_atomic`.
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 from bisect import bisect_right
@@ -66,7 +67,8 @@ def collect_plan_texts(paths: Sequence[str | os.PathLike]) -> list[tuple[Path, s
                                  path=str(given))
             found += [(p, printable_path(p)) for p in inside]
         else:
-            found.append((path, printable_path(given)))
+            texts = _texts_of_structured(path)
+            found += [(text, printable_path(text)) for text in texts] or [(path, printable_path(given))]
     seen: set[Path] = set()
     unique = []
     for path, shown in found:
@@ -74,6 +76,23 @@ def collect_plan_texts(paths: Sequence[str | os.PathLike]) -> list[tuple[Path, s
             seen.add(path.resolve())
             unique.append((path, shown))
     return unique
+
+
+def _raw_folder_of(path: Path) -> Path | None:
+    """The `raw` folder beside the `structured` folder a structured YAML is in (as typed: `data/raw` for
+    `data/structured/x.yaml`); None for any other file."""
+    if path.suffix.lower() not in _YAML_SUFFIXES or path.resolve().parent.name != "structured":
+        return None
+    return Path(os.path.normpath(path.parent / os.pardir / "raw"))
+
+
+def _texts_of_structured(path: Path) -> list[Path]:
+    """The plan texts a structured YAML was made from (`…/structured/<name>.yaml` → `…/raw/<name>.txt`), so
+    that a changed YAML handed over by a pre-commit hook is checked through its text."""
+    raw = _raw_folder_of(path)
+    if raw is None or not raw.is_dir():
+        return []
+    return sorted(text for text in raw.glob(glob.escape(path.stem) + ".*") if _is_plan_file(text, raw))
 
 
 def _is_plan_file(path: Path, folder: Path) -> bool:
@@ -125,8 +144,11 @@ def check_file(path: Path, shown: str, *, fix: bool = False, structured_dir: Pat
     yaml_path = structured_yaml_path(path, structured_dir)
     report = FileReport(file=shown, structured=_display(yaml_path) if yaml_path else None)
     if path.suffix.lower() in _YAML_SUFFIXES:
+        raw = _raw_folder_of(path)
         report.problem = (f"{shown}: is a YAML/JSON file; planparse check reads plan texts (.txt/.md/.docx/.pdf) "
-                          "and compares their structured YAML itself")
+                          "and compares their structured YAML itself" if raw is None else
+                          f"{shown}: is a structured YAML without its plan text ({printable_path(raw)}/{path.stem}"
+                          ".txt, .md, .docx or .pdf); add the text, or delete the YAML")
         return report
     try:
         source = read_source(path, name=source_name(path, shown) if yaml_path else shown)
