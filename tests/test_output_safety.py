@@ -157,14 +157,14 @@ def test_rich_markup_in_a_plan_is_shown_as_written():
     from rich.console import Console
 
     from planparse import diff, extract_text
-    from planparse.report import print_compare, print_diff
     from planparse.align import compare
+    from planparse.render import show
 
     plan = extract_text(MARKUP)
-    for printer, report in ((print_diff, diff(plan, plan)), (print_compare, compare(plan, [plan]))):
+    for report in (diff(plan, plan), compare(plan, [plan])):
         terminal, plain = io.StringIO(), io.StringIO()
-        printer(report, Console(file=terminal, width=300, force_terminal=True))  # would crash on `[/x]`
-        printer(report, Console(file=plain, width=300))
+        Console(file=terminal, width=300, force_terminal=True).print(show(report, "terminal"))  # `[/x]` would crash
+        Console(file=plain, width=300).print(show(report, "terminal"))
         assert "\x1b]8;" not in terminal.getvalue()  # no clickable link
         assert "推进[link=" in plain.getvalue() and "[bold]加强" in plain.getvalue()  # as written (headlines cut)
 
@@ -173,7 +173,7 @@ def test_rich_markup_in_a_plan_is_shown_as_written():
                                            ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"), ("推进=1", "推进=1"),
                                            ("0.500", "0.500"), ("", "")])
 def test_csv_cell(cell, written):
-    from planparse.report import csv_cell
+    from planparse.render.csv import csv_cell
 
     assert csv_cell(cell) == written
 
@@ -181,7 +181,7 @@ def test_csv_cell(cell, written):
 def test_csv_reports_never_start_a_cell_with_a_formula():
     from planparse import diff, extract_text
     from planparse.align import compare
-    from planparse.report import render
+    from planparse.render import render
 
     plan = extract_text("一、总体要求\n\n1.=HYPERLINK(\"http://example.invalid\")\n\n2.@SUM(A1:A9)加强行政复议工作。\n")
     for report in (diff(plan, plan), compare(plan, [plan])):

@@ -1,17 +1,19 @@
 """The library's exception types: each says which file (and line) and what to do, in one line.
 
-The CLI turns them into `planparse: <message>` and exit code 2; nothing else decides exit codes.
+The CLI turns them into `planparse: <message>` and the error's exit code (see planparse.exit_codes).
 """
 
 from __future__ import annotations
 
 import os
 
+from .exit_codes import BAD_INPUT
+
 
 class PlanparseError(Exception):
     """A problem the user can act on. `str()` is the whole one-line message."""
 
-    exit_code = 2
+    exit_code = BAD_INPUT
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
         self.path = path

@@ -154,15 +154,17 @@ def load(path: str | os.PathLike) -> Plan:
     return loads_plan(text, str(path))
 
 
-def write_atomic(path: str | os.PathLike, text: str, *, inputs: tuple[str | os.PathLike, ...] = ()) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written file, and no
-    temporary file left behind, whatever stops the write (an error, Ctrl-C, SIGTERM through the CLI).
+def write_atomic(path: str | os.PathLike, document: str | bytes, *,
+                 inputs: tuple[str | os.PathLike, ...] = ()) -> None:
+    """Write a document (text as UTF-8, or bytes) through a temporary file in the same folder, then rename:
+    never a half-written file, and no temporary file left behind, whatever stops the write (an error,
+    Ctrl-C, SIGTERM through the CLI).
     A FIFO, device or other special file is written as a stream (renaming would replace the node), a
     symlink's target is replaced (not the link), and a path that is one of `inputs` is refused."""
     path = Path(path)
     refuse_overwriting_inputs(path, inputs)
     if path.exists() and not path.is_file() and not path.is_dir():  # stat follows links: /dev/stdout → a pipe
-        _write_stream(path, text)
+        _write_stream(path, _encoded(document))
         return
     if path.is_symlink():
         path = path.resolve()
@@ -179,8 +181,8 @@ def write_atomic(path: str | os.PathLike, text: str, *, inputs: tuple[str | os.P
                 temporary = None
                 raise OutputError(f"cannot write here ({error.strerror}); choose a writable folder",
                                   path=str(path.parent)) from None
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(_encoded(document))
         os.chmod(temporary, 0o644)  # whatever the umask: an output file is an ordinary file
         os.replace(temporary, path)
     except OSError as error:
@@ -199,7 +201,11 @@ def _remove(temporary: Path | None) -> None:
             pass
 
 
-def _write_stream(path: Path, text: str) -> None:
+def _encoded(document: str | bytes) -> bytes:
+    return document.encode("utf-8") if isinstance(document, str) else document
+
+
+def _write_stream(path: Path, data: bytes) -> None:
     """Write to a FIFO or device as `cat > node` would; a FIFO nobody reads is refused, not waited on."""
     try:
         flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0)
@@ -212,8 +218,8 @@ def _write_stream(path: Path, text: str) -> None:
             raise
         if flags & getattr(os, "O_NONBLOCK", 0):  # POSIX: non-blocking only to find a reader, then a stream
             os.set_blocking(handle, True)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
     except OSError as error:
         raise OutputError(f"cannot be written ({error.strerror})", path=str(path)) from None
 

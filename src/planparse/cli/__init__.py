@@ -8,16 +8,14 @@ import os
 import signal
 import sys
 
+from .. import exit_codes
 from ..errors import PlanparseError
 from . import extract as _extract  # noqa: F401  (registers the command)
 from . import check as _check  # noqa: F401
 from . import diff as _diff  # noqa: F401
-from .app import EXIT_BAD_INPUT, error, app
+from .app import error, app
 
 __all__ = ["app", "main"]
-
-# What a shell reports for a process ended by SIGTERM (128 + 15).
-_EXIT_TERMINATED = 143
 
 
 def main() -> None:
@@ -30,14 +28,14 @@ def main() -> None:
             sys.stdout.flush()  # a write that fails (disk full, ulimit -f) fails here, not silently at exit
     except PlanparseError as problem:  # a library error that escaped a command: still one line
         error(str(problem))
-        sys.exit(EXIT_BAD_INPUT)
+        sys.exit(problem.exit_code)
     except KeyboardInterrupt:
         error("interrupted")
-        sys.exit(130)
+        sys.exit(exit_codes.INTERRUPTED)
     except OSError as problem:  # stdout or stderr that cannot take the output
         _silence_stdout()
         error(f"cannot write the output: {problem.strerror or problem}; free space or write it elsewhere (-o FILE)")
-        sys.exit(EXIT_BAD_INPUT)
+        sys.exit(exit_codes.BAD_INPUT)
 
 
 def _write_utf8() -> None:
@@ -52,7 +50,7 @@ def _exit_cleanly_on_sigterm() -> None:
     """SIGTERM raises SystemExit like Ctrl-C raises KeyboardInterrupt, so that `finally` blocks run and
     an output being written leaves no temporary file behind."""
     def terminate(signum, frame):
-        raise SystemExit(_EXIT_TERMINATED)
+        raise SystemExit(exit_codes.TERMINATED)
 
     signal.signal(signal.SIGTERM, terminate)
 

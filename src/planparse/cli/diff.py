@@ -2,129 +2,80 @@
 
 from __future__ import annotations
 
-import io
 import os
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from ..errors import PlanparseError
-from .app import EXIT_BAD_INPUT, EXIT_FINDINGS, app, error, stdout_console, write_stdout
+from .. import exit_codes
+from .app import command, error
+from .output import emit, format_choices, format_option
 
 # Above this many local plans, `compare` shows a progress bar (on stderr, gone when done).
 _PROGRESS_FROM = 20
 # …and reads them in several processes when no --jobs is given.
 _PARALLEL_FROM = 64
 
-
-class DiffFormat(str, Enum):
-    terminal = "terminal"
-    markdown = "markdown"
-    json = "json"
-    yaml = "yaml"
-    csv = "csv"
-    html = "html"
-
-
-class CompareFormat(str, Enum):
-    terminal = "terminal"
-    json = "json"
-    yaml = "yaml"
-    csv = "csv"
-    html = "html"
-
+DiffFormat = format_choices("diff", "terminal")
+CompareFormat = format_choices("compare", "terminal")
 
 _FAIL_UNDER_HELP = ("Exit 1 when the covered share of template measures (full + partial, 0–1) is below this.")
 
 
-@app.command(epilog="Examples:\n\n  planparse diff data/raw/nanyang-2022.txt data/raw/baofeng-2022-draft.txt\n\n"
-                    "  planparse diff nanyang.yaml baofeng.yaml --format html -o baofeng.html\n\n"
-                    "  planparse diff nanyang.yaml baofeng.yaml --format json --fail-under 0.8")
+@command(epilog="Examples:\n\n  planparse diff data/raw/nanyang-2022.txt data/raw/baofeng-2022-draft.txt\n\n"
+                "  planparse diff nanyang.yaml baofeng.yaml --format html -o baofeng.html\n\n"
+                "  planparse diff nanyang.yaml baofeng.yaml --format json --fail-under 0.8")
 def diff(
     template: str = typer.Argument(..., help="The template plan: a YAML/JSON made by `extract`, or a plan text."),
     local: str = typer.Argument(..., help="The local plan: a YAML/JSON made by `extract`, or a plan text."),
-    fmt: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
-                                   help="terminal (default), markdown, json, yaml, csv or html."),
+    fmt: DiffFormat = format_option("diff", "terminal", "-f"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
     detail: bool = typer.Option(False, "--detail",
                                 help="Word-level inline diff of each fully linked pair (html always has it)."),
     fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0, help=_FAIL_UNDER_HELP),
-) -> None:
+) -> int:
     """Show, measure by measure, how a local plan carries its template: coverage, splits and merges,
     missing and local-only measures, changed deadlines, targets and units."""
     from ..align import diff as diff_plans
-    from ..report import covered, percent
+    from ..render import renderer
+    from ..render._text import percent
 
-    try:
-        report = diff_plans(template, local, detail=detail or fmt is DiffFormat.html)
-        _emit(report, fmt.value, output, inputs=(template, local))
-    except PlanparseError as problem:
-        error(str(problem))
-        raise typer.Exit(EXIT_BAD_INPUT) from None
-    if fail_under is not None and covered(report) < fail_under:
-        error(f"coverage {percent(covered(report))} is below --fail-under {percent(fail_under)}")
-        raise typer.Exit(EXIT_FINDINGS)
+    report = diff_plans(template, local, detail=detail or renderer(fmt.value).detail)
+    emit(report, fmt.value, output, inputs=(template, local))
+    code = exit_codes.of_coverage([report.coverage], fail_under)
+    if code != exit_codes.OK:
+        error(f"coverage {percent(report.coverage.covered)} is below --fail-under {percent(fail_under)}")
+    return code
 
 
-@app.command(epilog="Examples:\n\n  planparse compare data/raw/nanyang-2022.txt data/raw/baofeng-2022-draft.txt "
-                    "data/raw/pingqiao-2023-fengong.txt\n\n"
-                    "  planparse compare nanyang.yaml counties/*.txt --format html -o coverage.html")
+@command(epilog="Examples:\n\n  planparse compare data/raw/nanyang-2022.txt data/raw/baofeng-2022-draft.txt "
+                "data/raw/pingqiao-2023-fengong.txt\n\n"
+                "  planparse compare nanyang.yaml counties/*.txt --format html -o coverage.html")
 def compare(
     template: str = typer.Argument(..., help="The template plan (YAML/JSON made by `extract`, or a plan text)."),
     locals_: list[str] = typer.Argument(..., metavar="LOCAL...", help="Local plans (YAML/JSON or plan texts)."),
-    fmt: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f",
-                                      help="terminal (default), json, yaml, csv (the matrix) or html (a heatmap)."),
+    fmt: CompareFormat = format_option("compare", "terminal", "-f"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0,
                              help=f"Processes reading the plans (0: one per CPU from {_PARALLEL_FROM} plans on)."),
     fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0,
                                                help="Exit 1 when any plan's covered share (full + partial) "
                                                     "is below this."),
-) -> None:
+) -> int:
     """The coverage matrix of many local plans against one template (measure × plan: full/partial/missing)."""
     from ..align import compare as compare_plans
 
     if jobs == 0:
         jobs = min(os.cpu_count() or 1, 8) if len(locals_) >= _PARALLEL_FROM else 1
-    try:
-        with _progress(len(locals_)) as progress:
-            report = compare_plans(template, locals_, progress=progress, jobs=jobs)
-        _emit(report, fmt.value, output, inputs=(template, *locals_))
-    except PlanparseError as problem:
-        error(str(problem))
-        raise typer.Exit(EXIT_BAD_INPUT) from None
-    if fail_under is not None:
-        below = [row for row in report.plans if row.coverage.full + row.coverage.partial < fail_under]
-        if below:
-            error(f"{len(below)} of {len(report.plans)} plans are covered below --fail-under {fail_under:.0%} "
-                  f"(first: {below[0].plan.file})")
-            raise typer.Exit(EXIT_FINDINGS)
-
-
-def _emit(report, fmt: str, output: Optional[Path], inputs: tuple[str, ...] = ()) -> None:
-    from ..report import print_compare, print_diff, render
-    from ..yamlio import write_atomic
-
-    if fmt == "terminal":
-        from rich.console import Console
-
-        printer = print_diff if report.schema_name == "planparse/diff" else print_compare
-        if not output:
-            console, send = stdout_console()
-            printer(report, console)
-            send()
-            return
-        buffer = io.StringIO()
-        printer(report, Console(file=buffer, width=120, no_color=True))
-        text = buffer.getvalue()
-    else:
-        text = render(report, fmt)
-    if output:
-        write_atomic(output, text, inputs=inputs)
-    else:
-        write_stdout(text)
+    with _progress(len(locals_)) as progress:
+        report = compare_plans(template, locals_, progress=progress, jobs=jobs)
+    emit(report, fmt.value, output, inputs=(template, *locals_))
+    below = [row for row in report.plans if exit_codes.below_fail_under(row.coverage, fail_under)]
+    if below:
+        error(f"{len(below)} of {len(report.plans)} plans are covered below --fail-under {fail_under:.0%} "
+              f"(first: {below[0].plan.file})")
+    return exit_codes.of_coverage((row.coverage for row in report.plans), fail_under)
 
 
 class _progress:

@@ -7,61 +7,57 @@ from typing import Optional
 
 import typer
 
-from ..errors import PlanparseError
-from .app import EXIT_BAD_INPUT, OutputFormat, app, error, write_stdout
+from .. import exit_codes
+from ..errors import OutputError, PlanparseError
+from .app import command, error
+from .output import emit, format_choices, format_option, write_stdout
+
+PlanFormat = format_choices("plan", "yaml")
 
 
-@app.command(epilog="Examples:\n\n  planparse extract data/raw/nanyang-2022.txt > nanyang.yaml\n\n"
-                    "  planparse extract data/raw/*.txt --out-dir data/structured\n\n"
-                    "  cat plan.txt | planparse extract - --format json")
+@command(epilog="Examples:\n\n  planparse extract data/raw/nanyang-2022.txt > nanyang.yaml\n\n"
+                "  planparse extract data/raw/*.txt --out-dir data/structured\n\n"
+                "  cat plan.txt | planparse extract - --format json")
 def extract(
     files: list[str] = typer.Argument(..., metavar="FILE...", help="Plan texts (.txt/.md); `-` reads stdin."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file (one input only)."),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write <name>.yaml for each input here."),
-    fmt: OutputFormat = typer.Option(OutputFormat.yaml, "--format", help="yaml (default) or json."),
-) -> None:
+    fmt: PlanFormat = format_option("plan", "yaml"),
+) -> int:
     """Extract each plan into structured YAML (metadata, chapters, sections, measures, units, deadlines)."""
     from ..extract import extract as extract_plan
-    from ..yamlio import dumps, write_atomic
+    from ..render import render, renderer
 
     if output and len(files) > 1:
-        error("-o takes one input file; use --out-dir for several")
-        raise typer.Exit(EXIT_BAD_INPUT)
+        raise PlanparseError("-o takes one input file; use --out-dir for several")
+    join = renderer(fmt.value).join
+    if len(files) > 1 and not out_dir and join is None:
+        raise PlanparseError(f"--format {fmt.value} holds one plan per file; use --out-dir for several")
     targets = {}
     if out_dir:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as problem:
-            error(f"{out_dir}: cannot create the output folder ({problem.strerror})")
-            raise typer.Exit(EXIT_BAD_INPUT)
+            raise OutputError(f"cannot create the output folder ({problem.strerror})", path=str(out_dir)) from None
         targets = _out_dir_targets(files, out_dir, fmt.value)
-    failed = False
+    problems: list[PlanparseError] = []
     rendered: list[str] = []
     for name in files:
         try:
             plan = extract_plan(name)
-            text = dumps(plan, fmt.value)
             for warning in plan.warnings:  # `FILE:LINE: message`, as errors name where they are
                 where = f"{name}:{warning.line}" if warning.line is not None else name
                 error(f"warning: {where}: {warning.message}")
-            if output:
-                write_atomic(output, text, inputs=files)
-            elif out_dir:
-                write_atomic(targets[name], text, inputs=files)
+            if output or out_dir:
+                emit(plan, fmt.value, output or targets[name], inputs=files)
             else:
-                rendered.append(text)
+                rendered.append(render(plan, fmt.value))
         except PlanparseError as problem:
             error(str(problem))
-            failed = True
+            problems.append(problem)
     if rendered:
-        if len(rendered) == 1:
-            write_stdout(rendered[0])
-        elif fmt is OutputFormat.yaml:
-            write_stdout("---\n".join(rendered))
-        else:
-            write_stdout("[\n" + ",\n".join(part.rstrip("\n") for part in rendered) + "\n]\n")
-    if failed:
-        raise typer.Exit(EXIT_BAD_INPUT)
+        write_stdout(rendered[0] if len(rendered) == 1 else join(rendered))
+    return exit_codes.of_errors(problems)
 
 
 def _out_dir_targets(files: list[str], out_dir: Path, suffix: str) -> dict[str, Path]:
@@ -72,9 +68,8 @@ def _out_dir_targets(files: list[str], out_dir: Path, suffix: str) -> dict[str, 
     for name in files:
         target = out_dir / f"{Path(name).stem if name != '-' else 'stdin'}.{suffix}"
         if target in claimed and claimed[target] != name:
-            error(f"{claimed[target]} and {name} would both be written to {target}; "
-                  "extract them into different folders (or rename one)")
-            raise typer.Exit(EXIT_BAD_INPUT)
+            raise PlanparseError(f"{claimed[target]} and {name} would both be written to {target}; "
+                                 "extract them into different folders (or rename one)")
         targets[name], claimed[target] = target, name
     return targets
 

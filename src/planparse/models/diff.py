@@ -43,6 +43,12 @@ class Coverage(Model):
     partial: float
     missing: float
 
+    @property
+    def covered(self) -> float:
+        """The share carried at all (full + partial): the figure reports lead with and `--fail-under` compares.
+        Rounded like the shares it adds, so that 0.7 + 0.1 is 0.8, not 0.7999999999999999."""
+        return round(self.full + self.partial, 4)
+
 
 class Counts(Model):
     full: int
