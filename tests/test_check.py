@@ -366,7 +366,7 @@ def test_a_damaged_copy_of_a_real_plan_gets_exactly_its_findings(tmp_path, monke
 def test_json_report_carries_schema_and_every_file():
     result = runner.invoke(app, ["check", str(RAW / "nanyang-2022.txt"), "--format", "json"])
     data = json.loads(result.stdout)
-    assert result.exit_code == 0 and data["schema_name"] == "planparse/check" and data["schema_version"] == 1
+    assert result.exit_code == 0 and data["schema_name"] == "planparse/check" and data["schema_version"] == 2
     assert data["files"][0]["measures"] == 26 and data["files"][0]["findings"] == []
 
 

@@ -18,16 +18,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .completeness import characters as characters_of
 from .completeness import compare
-from .errors import InputError, OutputError, PlanparseError, SchemaError, printable_path
+from .errors import InputError, OutputError, PlanparseError, SchemaError, display_path, printable_path
 from .extract import extract_source, read_source
 from .models import Deadline, ExtractionWarning, Plan, WarningCode
 from .models.check import CheckReport, FileReport, Finding, Level, Rule
 from .normalize import editor_lines, fold
 from .yamlio import dumps, loads_plan, write_atomic
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
+    from .config import CorpusConfig
 
 DEFAULT_PATH = "data/raw"
 # What a folder is searched for: every format extract reads. A file named explicitly is checked whatever its name.
@@ -41,16 +45,22 @@ PERIOD_SLACK_YEARS = 1
 
 
 def check(paths: Sequence[str | os.PathLike] = (DEFAULT_PATH,), *, fix: bool = False, strict: bool = False,
-          structured_dir: str | os.PathLike | None = None) -> CheckReport:
+          structured_dir: str | os.PathLike | None = None, config: CorpusConfig | None = None,
+          baseline: Baseline | None = None) -> CheckReport:
     """Check every plan text under `paths` (files or folders). Raises InputError when a path is missing or a
-    folder holds no plan texts; a file that cannot be read as a plan is reported in its FileReport.problem."""
+    folder holds no plan texts; a file that cannot be read as a plan is reported in its FileReport.problem.
+    The findings the corpus's `config` or its `baseline` accepts are marked accepted (they do not count)."""
     texts = collect_plan_texts(paths)
     structured = Path(structured_dir) if structured_dir is not None else None
     reports = [check_file(path, shown, fix=fix, structured_dir=structured) for path, shown in texts]
     if strict:
         for report in reports:
             report.findings = [f.model_copy(update={"level": "error"}) for f in report.findings]
-    return CheckReport(strict=strict, files=reports)
+    checked = CheckReport(strict=strict, files=reports)
+    for accepting in (config, baseline):
+        if accepting is not None:
+            accepting.apply(checked)
+    return checked
 
 
 def collect_plan_texts(paths: Sequence[str | os.PathLike]) -> list[tuple[Path, str]]:
@@ -142,7 +152,7 @@ class Draft(NamedTuple):
 
 def check_file(path: Path, shown: str, *, fix: bool = False, structured_dir: Path | None = None) -> FileReport:
     yaml_path = structured_yaml_path(path, structured_dir)
-    report = FileReport(file=shown, structured=_display(yaml_path) if yaml_path else None)
+    report = FileReport(file=shown, structured=display_path(yaml_path) if yaml_path else None)
     if path.suffix.lower() in _YAML_SUFFIXES:
         raw = _raw_folder_of(path)
         report.problem = (f"{shown}: is a YAML/JSON file; planparse check reads plan texts (.txt/.md/.docx/.pdf) "
@@ -403,9 +413,9 @@ def structured_findings(subject: Subject, yaml_path: Path, *, fix: bool,
     if fix:
         write_atomic(yaml_path, fresh)
         return [], True
-    command = "planparse check --fix " + (f"--structured {_quote(_display(structured_dir))} " if structured_dir
+    command = "planparse check --fix " + (f"--structured {_quote(display_path(structured_dir))} " if structured_dir
                                           else "") + _quote(subject.shown)
-    shown_yaml = _display(yaml_path)
+    shown_yaml = display_path(yaml_path)
     if current is None:
         message = f"{shown_yaml} is missing; make it with `{command}`"
     else:
@@ -424,16 +434,6 @@ def _staleness(current: str, fresh: str, shown_yaml: str) -> str:
         if old != new:
             return f"is stale: line {number} differs from a fresh extraction"
     return f"is stale: it has {len(current_lines)} lines, a fresh extraction {len(fresh_lines)}"
-
-
-def _display(path: Path | None) -> str:
-    """A path relative to the working folder when it is inside it (how a person would type it)."""
-    if path is None:
-        return ""
-    try:
-        return printable_path(path.resolve().relative_to(Path.cwd().resolve()).as_posix())
-    except ValueError:
-        return printable_path(path)
 
 
 def _quote(text: str) -> str:

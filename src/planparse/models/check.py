@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 CHECK_SCHEMA_NAME = "planparse/check"
-CHECK_SCHEMA_VERSION = 1
+CHECK_SCHEMA_VERSION = 2  # 2: findings carry `accepted`
 
 Level = Literal["error", "warning"]
 # What a finding is about; each is one rule of planparse.corpus_check.
@@ -28,6 +28,8 @@ class Finding(Model):
     rule: Rule
     message: str
     fix: str | None = None  # a command that repairs it, e.g. `planparse check --fix data/raw/x.txt`
+    # Why the corpus accepts it (the reason in its config, or `in the baseline <file>`); None: it counts.
+    accepted: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -47,12 +49,18 @@ class FileReport(Model):
 
 class CheckReport(Model):
     schema_name: Literal["planparse/check"] = CHECK_SCHEMA_NAME
-    schema_version: Literal[1] = CHECK_SCHEMA_VERSION
+    schema_version: Literal[2] = CHECK_SCHEMA_VERSION
     strict: bool = False
     files: list[FileReport] = Field(default_factory=list)
 
     def findings(self, level: Level | None = None) -> list[Finding]:
-        return [f for report in self.files for f in report.findings if level is None or f.level == level]
+        """The findings that count (at `level`): every one the corpus has not accepted."""
+        return [f for report in self.files for f in report.findings
+                if f.accepted is None and (level is None or f.level == level)]
+
+    @property
+    def accepted(self) -> list[Finding]:
+        return [f for report in self.files for f in report.findings if f.accepted is not None]
 
     @property
     def unusable(self) -> list[FileReport]:
