@@ -13,6 +13,17 @@ Level = Literal["error", "warning"]
 # What a finding is about; each is one rule of planparse.corpus_check.
 Rule = Literal["numbering", "no-numbering", "completeness", "empty", "units", "deadline", "structured",
                "extraction"]
+# What each rule checks, in a sentence (the SARIF rules, for code-scanning views).
+RULE_DESCRIPTIONS: dict[Rule, str] = {
+    "numbering": "Chapters, sections and measures are numbered without gaps, repeats or numbers out of order.",
+    "no-numbering": "A plan text has numbering planparse recognises (一、 / （一） / 1. / 第一条 …).",
+    "completeness": "Every non-blank character of the text is in exactly one node of the plan, or dropped.",
+    "empty": "Chapters and sections have titles, and measures have text.",
+    "units": "Each measure of a 分工方案 names a lead unit (牵头单位) or a responsible unit (责任单位).",
+    "deadline": "Deadlines are real dates, within a year of the plan's period.",
+    "structured": "data/structured/<name>.yaml exists and equals a fresh extraction of the plan text.",
+    "extraction": "The structure was read without doubt (extract's other warnings).",
+}
 
 
 class Model(BaseModel):
