@@ -49,7 +49,8 @@ def test_json_report_is_the_contract(nanyang_yaml):
 def test_yaml_and_csv():
     data = yaml.safe_load(runner.invoke(app, ["diff", NANYANG, WEB, "--format", "yaml"]).stdout)
     assert data["coverage"] == {"full": 1.0, "partial": 0.0, "missing": 0.0}
-    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["diff", NANYANG, BAOFENG, "-f", "csv"]).stdout)))
+    written = runner.invoke(app, ["diff", NANYANG, BAOFENG, "-f", "csv"]).stdout_bytes
+    rows = list(csv.DictReader(io.StringIO(written.decode("utf-8-sig"))))
     assert {row["status"] for row in rows} == {"full", "missing", "local_only"}
     assert [row["local"] for row in rows if row["template"] == "2"][:3] == ["3", "4", "5"]
 

@@ -19,7 +19,7 @@ PlanFormat = format_choices("plan", "yaml")
                 "  planparse extract data/raw/*.txt --out-dir data/structured\n\n"
                 "  cat plan.txt | planparse extract - --format json")
 def extract(
-    files: list[str] = typer.Argument(..., metavar="FILE...", help="Plan texts (.txt/.md); `-` reads stdin."),
+    files: list[str] = typer.Argument(..., metavar="FILE...", help="Plan files (.txt, .md, .docx, .pdf); `-` reads stdin."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file (one input only)."),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Write <name>.yaml for each input here."),
     fmt: PlanFormat = format_option("plan", "yaml"),

@@ -1,5 +1,6 @@
 """The `csv` format: a diff as one row per link, missing and local-only measure; a compare report as its
-matrix. Every cell is escaped against formula injection: plan text in a spreadsheet is data."""
+matrix. UTF-8 with a byte-order mark, which Excel needs to read it as UTF-8. Every cell is escaped against
+formula injection: plan text in a spreadsheet is data."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ if TYPE_CHECKING:
 # A cell starting with one of these is a formula to Excel and LibreOffice (`=HYPERLINK(…)`, `+1+1`, `@SUM`),
 # also after a tab or carriage return: OWASP's CSV-injection advice is to prefix such a cell with `'`.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel reads a CSV without a byte-order mark in the ANSI code page (GBK on a Chinese Windows), which turns
+# UTF-8 Chinese into mojibake; with the BOM it reads UTF-8. Python reads it back with encoding="utf-8-sig".
+_BOM = "\ufeff"
 
 
 def csv_cell(value) -> str:
@@ -29,7 +33,8 @@ class _SafeCsvWriter:
         import csv
         import io
 
-        self.buffer = io.StringIO()
+        self.buffer = io.StringIO(_BOM)
+        self.buffer.seek(0, io.SEEK_END)
         self._writer = csv.writer(self.buffer, lineterminator="\n")
 
     def writerow(self, row) -> None:

@@ -7,6 +7,7 @@ counts what was found, for the log."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from . import Renderer
@@ -26,7 +27,8 @@ def _property(text: str) -> str:
 
 
 def _command(level: str, message: str, file: str, line: int | None = None, title: str | None = None) -> str:
-    properties = [f"file={_property(file)}"] + ([f"line={line}"] if line else []) \
+    # GitHub names files with `/` on every runner, Windows too.
+    properties = [f"file={_property(file.replace(os.sep, '/'))}"] + ([f"line={line}"] if line else []) \
         + ([f"title={_property(title)}"] if title else [])
     return f"::{level} {','.join(properties)}::{_data(message)}\n"
 

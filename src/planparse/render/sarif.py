@@ -7,6 +7,7 @@ is the reason; a file that could not be read is a notification of the run, which
 from __future__ import annotations
 
 import json
+import os
 from typing import TYPE_CHECKING, get_args
 from urllib.parse import quote
 
@@ -21,7 +22,7 @@ _FINGERPRINT_KEY = "planparseFinding/v1"
 
 def _location(file: str, line: int | None) -> dict:
     # A finding about the whole file points at its first line: code scanning places every result on a line.
-    return {"physicalLocation": {"artifactLocation": {"uri": quote(file.replace("\\", "/"))},
+    return {"physicalLocation": {"artifactLocation": {"uri": quote(file.replace(os.sep, "/"))},
                                  "region": {"startLine": line or 1}}}
 
 
