@@ -18,11 +18,21 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _runtime_nodes(tree: ast.AST):
+    """Every node of the tree except what sits under `if TYPE_CHECKING:` (imports for annotations only,
+    which never run and so cannot make a circle)."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            continue
+        yield node
+        yield from _runtime_nodes(node)
+
+
 def _imports(path: Path) -> set[str]:
-    """The planparse modules `path` imports anywhere in it, resolved to their full names."""
+    """The planparse modules `path` imports anywhere in it at run time, resolved to their full names."""
     package = _module_name(path).split(".") if path.name == "__init__.py" else _module_name(path).split(".")[:-1]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -35,6 +45,74 @@ def _imports(path: Path) -> set[str]:
 
 SOURCES = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
 MODULES = {name: _imports(path) for name, path in SOURCES.items()}
+
+
+def _module_of(name: str) -> str:
+    """The module an imported name lives in (`planparse.models.Plan` → `planparse.models`)."""
+    while name not in SOURCES:
+        name = name.rpartition(".")[0]
+    return name
+
+
+GRAPH = {module: {_module_of(name) for name in imports} - {module} for module, imports in MODULES.items()}
+
+# The layers of the code, lowest first: a module imports only from its own layer or the ones below it.
+# The diff side (align), check and the renderers each build on extract and the models, never on each other;
+# only the CLI and the public API (the package itself) see them all.
+LAYERS = [
+    {"exit_codes", "errors", "numerals"},
+    {"models"},
+    {"decode", "formats", "script", "printed_meta", "normalize", "fields", "outline", "meta", "assemble",
+     "numbering", "completeness", "yamlio"},
+    {"extract"},
+    {"align"}, {"corpus_check"}, {"render"},
+    {"cli", ""},
+]
+SIBLINGS = 4  # from this layer on, layers are side by side: none imports another (but the last, which sees all)
+
+
+def _layer(module: str) -> int:
+    top = module.split(".")[1] if "." in module else ""
+    found = [index for index, layer in enumerate(LAYERS) if top in layer]
+    assert found, f"{module} has no layer: add it to LAYERS in {__name__}"
+    return found[0]
+
+
+def test_imports_go_down_the_layers():
+    def sideways(importer: int, imported: int) -> bool:
+        return SIBLINGS <= imported < importer < len(LAYERS) - 1
+
+    wrong = sorted((module, imported) for module, imports in GRAPH.items() for imported in imports
+                   if _layer(imported) > _layer(module) or sideways(_layer(module), _layer(imported)))
+    assert wrong == []
+
+
+def test_the_import_graph_has_no_circle():
+    """Tarjan's strongly connected components: a component of more than one module is a circle."""
+    index: dict[str, int] = {}
+    lowest: dict[str, int] = {}
+    stack: list[str] = []
+    circles = []
+
+    def visit(module: str) -> None:
+        index[module] = lowest[module] = len(index)
+        stack.append(module)
+        for imported in sorted(GRAPH[module]):
+            if imported not in index:
+                visit(imported)
+                lowest[module] = min(lowest[module], lowest[imported])
+            elif imported in stack:
+                lowest[module] = min(lowest[module], index[imported])
+        if lowest[module] == index[module]:
+            component = stack[stack.index(module):]
+            del stack[stack.index(module):]
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for module in sorted(GRAPH):
+        if module not in index:
+            visit(module)
+    assert circles == []
 
 
 def test_the_import_reader_sees_imports_inside_functions():
