@@ -10,9 +10,8 @@ Library API (the CLI only wraps these):
 from .errors import InputError, OutputError, PlanparseError, SchemaError
 from .extract import extract, extract_text
 from .models import Chapter, Measure, Plan, Section
+from .version import __version__
 from .yamlio import dumps, load
-
-__version__ = "0.1.0"
 
 
 # diff/compare need numpy and check reads a corpus: imported when called, so `planparse extract`

@@ -38,7 +38,7 @@ def _result(finding: Finding, rules: list[str]) -> dict:
 
 
 def check_sarif(report: CheckReport) -> str:
-    from .. import __version__
+    from ..version import __version__
     from ..models.check import RULE_DESCRIPTIONS, Rule
 
     rules = list(get_args(Rule))
