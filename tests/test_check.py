@@ -439,15 +439,3 @@ def test_an_unusable_file_is_one_line_and_exit_2_while_the_others_are_still_chec
 def test_help_shows_examples_and_exit_codes():
     result = runner.invoke(app, ["check", "--help"])
     assert result.exit_code == 0 and "planparse check --fix" in result.stdout and "Exit codes" in result.stdout
-
-
-# --- CI glue -------------------------------------------------------------------------------------------
-
-
-def test_the_workflow_runs_check_when_plan_texts_change():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "check-plans.yml").read_text(encoding="utf-8"))
-    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
-    assert "data/raw/**" in triggers["push"]["paths"] and "data/raw/**" in triggers["pull_request"]["paths"]
-    steps = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
-    assert "planparse check data/raw" in steps
-
