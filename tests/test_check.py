@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 from planparse import extract, numbering
@@ -25,7 +24,7 @@ from planparse.corpus_check import (
 )
 from planparse.models import ExtractionWarning, WarningCode
 
-from .conftest import RAW, RAW_PLANS, ROOT, STRUCTURED
+from .conftest import RAW, RAW_PLANS, STRUCTURED
 
 runner = CliRunner()
 

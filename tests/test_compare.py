@@ -9,8 +9,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from planparse.cli import app
 from planparse.align import compare, diff
+from planparse.cli import app
 
 from .conftest import RAW, plan_of
 from .test_diff_cli import needs_chromium, render_in_chromium

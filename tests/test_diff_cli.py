@@ -89,8 +89,8 @@ def test_a_text_without_measures_is_bad_input(tmp_path):
 
 
 def test_the_library_needs_neither_typer_nor_rich_nor_jieba():
-    code = ("import sys, planparse.align as d; d.diff('%s', '%s'); "
-            "print(sorted(m for m in ('typer', 'rich', 'jieba') if m in sys.modules))") % (NANYANG, BAOFENG)
+    code = (f"import sys, planparse.align as d; d.diff('{NANYANG}', '{BAOFENG}'); "
+            "print(sorted(m for m in ('typer', 'rich', 'jieba') if m in sys.modules))")
     env = {**os.environ, "PYTHONPATH": str(RAW.parent.parent / "src")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert result.stdout.strip() == "[]"

@@ -21,8 +21,8 @@ EXTRA_MODULES = ["scipy", "jieba", "pdfminer", "xlsxwriter"]
 
 def run_without(modules: list[str], *arguments: str) -> subprocess.CompletedProcess:
     """`planparse ARGUMENTS` in a process where `modules` cannot be imported, as in an install without them."""
-    code = ("import sys; sys.modules.update(dict.fromkeys(%r)); sys.argv = ['planparse', *%r]; "
-            "from planparse.cli import main; main()") % (modules, list(arguments))
+    code = (f"import sys; sys.modules.update(dict.fromkeys({modules!r})); sys.argv = ['planparse', *{arguments!r}]; "
+            "from planparse.cli import main; main()")
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8",
                           cwd=ROOT)
 
@@ -86,5 +86,5 @@ def test_every_extra_the_code_asks_for_is_declared_and_in_all():
     for module, extra in required:
         assert extra in extras, f"require({module!r}, {extra!r}) names an extra pyproject.toml does not declare"
     (everything,) = extras["all"]
-    assert everything == "planparse[%s]" % ",".join(sorted(set(extras) - {"all", "test", "fixtures"}))
+    assert everything == f"planparse[{','.join(sorted(set(extras) - {'all', 'test', 'fixtures', 'dev'}))}]"
     assert "planparse[all]" in extras["test"]  # the suite runs the PDF and detail tests, never skips them

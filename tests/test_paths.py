@@ -51,4 +51,4 @@ def test_chinese_names_with_spaces_through_extract_check_and_diff(tmp_path):
     assert diffed.returncode == 0 and diffed.stdout == "" and diffed.stderr == ""
     table = (tmp_path / "对比 结果.csv").read_bytes()
     assert table.startswith("\ufefftemplate,local,status".encode("utf-8"))  # Excel reads it as UTF-8
-    assert "深化“放管服”改革".encode("utf-8") in table
+    assert "深化“放管服”改革".encode() in table

@@ -18,8 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from planparse import check, extract
-from planparse.cli import app
 from planparse.align import compare, diff
+from planparse.cli import app
 from planparse.render import formats, render
 
 from .conftest import ROOT

@@ -14,7 +14,7 @@ from .fields.roles import duty_head
 from .fields.units import Assignments, assignment_line, split_units
 from .models import Chapter, Deadline, Item, Measure, Section, Task
 from .normalize import Line
-from .outline.markers import match_marker
+from .outline.markers import Marker, match_marker
 from .outline.tables import EMPTY_CELL
 from .outline.tree import DraftNode, join_lines
 
@@ -74,8 +74,13 @@ class _Reading:
 
 def measure_from(node: DraftNode, year: int | None = None) -> Measure:
     """The one place a Measure is made: a new field of a measure is read here, from either shape."""
-    reading = _read_table_row(node, year) if node.heading.cells is not None else _read_prose(node, year)
-    marker = node.marker
+    marker, heading = node.marker, node.heading
+    # the outline makes measures of marker lines only (an unmarked heading stays a section)
+    assert marker is not None and heading is not None, f"a measure without a marker line at {node.span()}"
+    if heading.cells is not None:
+        reading = _read_table_row(node, marker.marker, heading.cells, heading.roles, year)
+    else:
+        reading = _read_prose(node, marker, heading, year)
     return Measure(
         number=None if marker.label else marker.number,
         marker=marker.marker,
@@ -96,10 +101,10 @@ def measure_from(node: DraftNode, year: int | None = None) -> Measure:
     )
 
 
-def _read_prose(node: DraftNode, year: int | None) -> _Reading:
+def _read_prose(node: DraftNode, marker: Marker, heading: Line, year: int | None) -> _Reading:
     """A marker line and the lines below it: labelled fields, role phrasing or a duty head give the units."""
-    rest = node.marker.rest
-    parts = [(node.heading, rest)] + [(line, line.text) for line in node.body]
+    rest = marker.rest
+    parts = [(heading, rest)] + [(line, line.text) for line in node.body]
     if node.title_is_heading:  # a heading over its text (decimal outlines): the heading is the headline
         text = rest + "\n" + join_lines(parts[1:], starts_line=_starts_line)
     else:
@@ -114,16 +119,16 @@ def _read_prose(node: DraftNode, year: int | None) -> _Reading:
                     recurring=find_recurring(text, year=year), task_text=prose, parts=parts[1:])
 
 
-def _read_table_row(node: DraftNode, year: int | None) -> _Reading:
-    """A row of a 重点任务分工表: columns named by the header give units and the deadline."""
-    row = node.heading
+def _read_table_row(node: DraftNode, marker: str, row: list[str], row_roles: list[str] | None,
+                    year: int | None) -> _Reading:
+    """A row of a 重点任务分工表 (its cells, and what each column holds): columns named by the header give
+    units and the deadline."""
     # The marker is a cell of its own (`| 3 | 推进… |`), or starts the only cell of a row spanning the table
     # (`一、一、\t\t`): what follows it in that cell is text of the row too.
-    marker = node.marker.marker
-    marker_at = next((i for i, cell in enumerate(row.cells) if cell.startswith(marker)), 0)
-    rest = row.cells[marker_at][len(marker):].strip() if row.cells[marker_at].startswith(marker) else ""
-    cells = ([rest] if rest else []) + row.cells[marker_at + 1:]
-    roles = (["task"] if rest else []) + (row.roles or [])[marker_at + 1:]
+    marker_at = next((i for i, cell in enumerate(row) if cell.startswith(marker)), 0)
+    rest = row[marker_at][len(marker):].strip() if row[marker_at].startswith(marker) else ""
+    cells = ([rest] if rest else []) + row[marker_at + 1:]
+    roles = (["task"] if rest else []) + (row_roles or [])[marker_at + 1:]
     columns: dict[str, list[str]] = {}
     for index, cell in enumerate(cells):
         role = roles[index] if index < len(roles) else "task"
@@ -144,7 +149,7 @@ def _read_table_row(node: DraftNode, year: int | None) -> _Reading:
         return [unit for cell in columns.get(role, []) for unit in split_units(cell)]
 
     units = Assignments(lead=column_units("lead"), participating=column_units("participating"),
-                        responsible=column_units("responsible")) if row.roles else find_assignments(text)
+                        responsible=column_units("responsible")) if row_roles else find_assignments(text)
     recurring = [deadline_cell] if deadline_cell and not deadlines and not EMPTY_CELL.match(deadline_cell) else []
     return _Reading(text=text, headline=_headline(task), units=units, deadlines=deadlines, recurring=recurring,
                     task_text=task)

@@ -19,16 +19,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import ConfigError, display_path, printable_path
 from .config import path_from
+from .errors import ConfigError, display_path, printable_path
 from .models.check import CheckReport, Finding, Rule
 from .yamlio import write_atomic
 
-BASELINE_SCHEMA_NAME = "planparse/baseline"
+BASELINE_SCHEMA_NAME: Final = "planparse/baseline"
 # Line numbers inside a message: `line 12: …` (extraction warnings), `12 is also at line 19`, `(lines 3, 7)`.
 _LINE_REFERENCE = re.compile(r"\blines? \d+(?:, \d+)*")
 # Findings that are repaired, not accepted.
@@ -38,7 +38,7 @@ _NEVER_ACCEPTED = {"structured"}
 def fingerprint(finding: Finding) -> str:
     """What stays the same when lines move: the rule and the message without its line numbers."""
     message = _LINE_REFERENCE.sub("line", finding.message)
-    return hashlib.sha256(f"{finding.rule}\n{message}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{finding.rule}\n{message}".encode()).hexdigest()[:16]
 
 
 class _Model(BaseModel):

@@ -80,9 +80,9 @@ def find_config(start: Path | None = None) -> CorpusConfig:
             return load_config(own)
         project = folder / "pyproject.toml"
         # Only a pyproject.toml that speaks of planparse is parsed: another project's broken one is not ours.
-        if project.is_file() and "planparse" in _read_text(project):
-            if "planparse" in _read_toml(project).get("tool", {}):
-                return load_config(project)
+        if (project.is_file() and "planparse" in _read_text(project)
+                and "planparse" in _read_toml(project).get("tool", {})):
+            return load_config(project)
     return CorpusConfig(root=start, baseline=start / DEFAULT_BASELINE)
 
 

@@ -10,10 +10,14 @@ import sys
 
 from .. import exit_codes
 from ..errors import PlanparseError
-from . import extract as _extract  # noqa: F401  (registers the command)
+from .app import app, error
+
+# Each import registers its commands, and --help lists them in this order: not sorted.
+# isort: off
+from . import extract as _extract  # noqa: F401
 from . import check as _check  # noqa: F401
 from . import diff as _diff  # noqa: F401
-from .app import error, app
+# isort: on
 
 __all__ = ["app", "main"]
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -17,8 +18,15 @@ _PROGRESS_FROM = 20
 # …and reads them in several processes when no --jobs is given.
 _PARALLEL_FROM = 64
 
-DiffFormat = format_choices("diff", "terminal")
-CompareFormat = format_choices("compare", "terminal")
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    # typer reads the real choices below; to mypy any of them is an Enum of format names
+    DiffFormat = Enum
+    CompareFormat = Enum
+else:
+    DiffFormat = format_choices("diff", "terminal")
+    CompareFormat = format_choices("compare", "terminal")
 
 _FAIL_UNDER_HELP = ("Exit 1 when the covered share of template measures (full + partial, 0–1) is below this.")
 
@@ -30,10 +38,10 @@ def diff(
     template: str = typer.Argument(..., help="The template plan: a YAML/JSON made by `extract`, or a plan text."),
     local: str = typer.Argument(..., help="The local plan: a YAML/JSON made by `extract`, or a plan text."),
     fmt: DiffFormat = format_option("diff", "terminal", "-f"),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to this file."),
     detail: bool = typer.Option(False, "--detail",
                                 help="Word-level inline diff of each fully linked pair (html always has it)."),
-    fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0, help=_FAIL_UNDER_HELP),
+    fail_under: float | None = typer.Option(None, "--fail-under", min=0.0, max=1.0, help=_FAIL_UNDER_HELP),
 ) -> int:
     """Show, measure by measure, how a local plan carries its template: coverage, splits and merges,
     missing and local-only measures, changed deadlines, targets and units."""
@@ -44,7 +52,7 @@ def diff(
     report = diff_plans(template, local, detail=detail or renderer(fmt.value).detail)
     emit(report, fmt.value, output, inputs=(template, local))
     code = exit_codes.of_coverage([report.coverage], fail_under)
-    if code != exit_codes.OK:
+    if code != exit_codes.OK and fail_under is not None:  # below --fail-under: it is given
         error(f"coverage {percent(report.coverage.covered)} is below --fail-under {percent(fail_under)}")
     return code
 
@@ -56,12 +64,12 @@ def compare(
     template: str = typer.Argument(..., help="The template plan (YAML/JSON made by `extract`, or a plan text)."),
     locals_: list[str] = typer.Argument(..., metavar="LOCAL...", help="Local plans (YAML/JSON or plan texts)."),
     fmt: CompareFormat = format_option("compare", "terminal", "-f"),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to this file."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0,
                              help=f"Processes reading the plans (0: one per CPU from {_PARALLEL_FROM} plans on)."),
-    fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0,
-                                               help="Exit 1 when any plan's covered share (full + partial) "
-                                                    "is below this."),
+    fail_under: float | None = typer.Option(None, "--fail-under", min=0.0, max=1.0,
+                                            help="Exit 1 when any plan's covered share (full + partial) "
+                                                 "is below this."),
 ) -> int:
     """The coverage matrix of many local plans against one template (measure × plan: full/partial/missing)."""
     from ..align import compare as compare_plans
@@ -83,7 +91,7 @@ class _progress:
 
     def __init__(self, total: int):
         self.total = total
-        self.bar = None
+        self.bar: Progress | None = None
 
     def __enter__(self):
         if self.total < _PROGRESS_FROM:
@@ -91,10 +99,10 @@ class _progress:
         from rich.console import Console
         from rich.progress import Progress
 
-        self.bar = Progress(console=Console(stderr=True), transient=True)
-        self.bar.__enter__()
-        task = self.bar.add_task("comparing plans", total=self.total)
-        return lambda done, total: self.bar.update(task, completed=done)
+        self.bar = bar = Progress(console=Console(stderr=True), transient=True)
+        bar.__enter__()
+        task = bar.add_task("comparing plans", total=self.total)
+        return lambda done, total: bar.update(task, completed=done)
 
     def __exit__(self, *exc):
         if self.bar is not None:

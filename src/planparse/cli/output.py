@@ -9,6 +9,7 @@ import sys
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 import typer
 
@@ -20,7 +21,8 @@ from ..yamlio import write_atomic
 def format_choices(kind: str, default: str) -> type[Enum]:
     """The `--format` choices of a command that reports `kind`: every renderer of it, `default` first."""
     names = formats(kind, default)
-    return Enum(f"{kind.title()}Format", [(name, name) for name in names], type=str)
+    # Enum's functional API makes a class; mypy reads a call whose name is not a literal as an instance.
+    return cast("type[Enum]", Enum(f"{kind.title()}Format", [(name, name) for name in names], type=str))
 
 
 def format_option(kind: str, default: str, *flags: str):

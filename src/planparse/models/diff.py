@@ -8,18 +8,18 @@ unnumbered measure, by its label).
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Final, Literal
 
 from pydantic import ConfigDict, Field, model_serializer
 
 from .plan import Model
 
-DIFF_SCHEMA_NAME = "planparse/diff"
-COMPARE_SCHEMA_NAME = "planparse/compare"
-DIFF_SCHEMA_VERSION = 1
+DIFF_SCHEMA_NAME: Final = "planparse/diff"
+COMPARE_SCHEMA_NAME: Final = "planparse/compare"
+DIFF_SCHEMA_VERSION: Final = 1
 
 # A measure's number, or its label when it has none (e.g. "加分项 1").
-MeasureKey = Union[int, str]
+MeasureKey = int | str
 # full: the local measure restates the template measure or a part of it;
 # partial: they share one clear policy point, but most of either is about something else.
 LinkKind = Literal["full", "partial"]

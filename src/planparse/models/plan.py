@@ -6,12 +6,12 @@ numbers of the decoded source file, so a user can check every node against the o
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_NAME = "planparse/plan"
-SCHEMA_VERSION = 3
+SCHEMA_NAME: Final = "planparse/plan"
+SCHEMA_VERSION: Final = 3
 # Versions `load` reads; an older file is upgraded on load (see yamlio.upgrade).
 READABLE_SCHEMA_VERSIONS = (1, 2, 3)
 

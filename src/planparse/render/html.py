@@ -77,9 +77,9 @@ def diff_html(report: DiffReport) -> str:
                    f'<span class="status {measure.status}">{measure.status}</span><br>{left}</td>'
                    f"<td>{right}</td></tr>")
     out.append("</table><h2>Local-only measures</h2>")
-    only = [measure for measure in report.local_measures if not measure.template]
+    local_only = [measure for measure in report.local_measures if not measure.template]
     out.append("<table>" + "".join(f'<tr><td class="num">{e(str(m.local))}</td><td>{e(m.text)}</td></tr>'
-                                   for m in only) + "</table>" if only else "<p>None.</p>")
+                                   for m in local_only) + "</table>" if local_only else "<p>None.</p>")
     out.append("</body></html>\n")
     return "\n".join(out)
 

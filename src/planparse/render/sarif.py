@@ -38,8 +38,8 @@ def _result(finding: Finding, rules: list[str]) -> dict:
 
 
 def check_sarif(report: CheckReport) -> str:
-    from ..version import __version__
     from ..models.check import RULE_DESCRIPTIONS, Rule
+    from ..version import __version__
 
     rules = list(get_args(Rule))
     descriptors = [{"id": rule, "name": rule, "shortDescription": {"text": RULE_DESCRIPTIONS[rule]},

@@ -33,8 +33,9 @@ def check_table(report: CheckReport):
     table.add_column("level")
     table.add_column("finding", overflow="fold")
     for file in usable:
-        rows = [(str(f.line or ""), "accepted", f"{f.message} (accepted: {f.accepted})") if f.accepted else
-                (str(f.line or ""), f.level, f.message) for f in file.findings]
+        rows: list[tuple[str, str, str]] = [
+            (str(f.line or ""), "accepted", f"{f.message} (accepted: {f.accepted})") if f.accepted else
+            (str(f.line or ""), f.level, f.message) for f in file.findings]
         if file.fixed:
             rows.append(("", "fixed", f"rewrote {file.structured}"))
         if not file.findings:

@@ -41,8 +41,8 @@ def diff_view(report: DiffReport):
     chapters.add_column("template")
     chapters.add_column("local (links)")
     for heading in report.chapters:
-        carried = "; ".join(f"{name} ({count})" for name, count in zip(heading.local, heading.links))
-        chapters.add_row(Text(heading.template), Text(carried) if carried else Text("—", style="red"))
+        local = "; ".join(f"{name} ({count})" for name, count in zip(heading.local, heading.links))
+        chapters.add_row(Text(heading.template), Text(local) if local else Text("—", style="red"))
     parts.append(chapters)
 
     changes_of: dict = {}
@@ -80,9 +80,9 @@ def diff_view(report: DiffReport):
         only = Table(title="Local-only measures", title_justify="left")
         only.add_column("#")
         only.add_column("local measure")
-        for measure in report.local_measures:
-            if not measure.template:
-                only.add_row(Text(str(measure.local)), Text(short(measure.headline, 60)))
+        for local_measure in report.local_measures:
+            if not local_measure.template:
+                only.add_row(Text(str(local_measure.local)), Text(short(local_measure.headline, 60)))
         parts.append(only)
 
     for detail in report.details:
