@@ -12,6 +12,7 @@ from itertools import islice
 from ..models.diff import PlanRef
 from .grams import PlanGrams, TemplateIndex, plan_grams
 from .measures import PlanMeasures, PlanSource, load_plan, plan_ref
+from .structure import Outline
 from .units import MeasureUnits
 
 # Plans per task, and tasks in flight per process.
@@ -25,6 +26,7 @@ class Digest:
 
     ref: PlanRef
     grams: PlanGrams | None  # None: the plan has no measures
+    outline: Outline | None = None
 
 
 # Each worker process's own copy of the template index, made once when the process starts.
@@ -42,7 +44,7 @@ def _digest(source: PlanSource, index: TemplateIndex | None = None) -> Digest:
     ref = plan_ref(plan, measures)
     if not measures.items:
         return Digest(ref, None)
-    return Digest(ref, plan_grams(index or _WORKER_INDEX, MeasureUnits.of(measures.items)))
+    return Digest(ref, plan_grams(index or _WORKER_INDEX, MeasureUnits.of(measures.items)), Outline.of(plan, measures))
 
 
 def _digest_many(sources: list[PlanSource]) -> list[Digest]:

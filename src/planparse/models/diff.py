@@ -62,8 +62,8 @@ class Link(Model):
 
     `score` (0–1) is the largest of: the share of the local measure's distinctive wording that restates
     the template measure; the share of the template measure's wording restated in the local one; the
-    share of the local measure in one clause that restates a clause of the template measure. A link is
-    full from 0.3 on (see planparse.align).
+    share of the local measure in one clause that restates a clause of the template measure (0 for a link
+    the plans' structure makes). Which links are full: planparse.align.links.
     """
 
     template: MeasureKey

@@ -278,6 +278,12 @@ _FRAMING = re.compile(rf"({_FRAMING_WORDS})$")
 _SAFEGUARDS = re.compile(r"(保障措施|保障机制|组织保障|工作保障|实施保障|组织实施|组织领导|工作要求|有关要求|工作机制)$")
 
 
+def frames_or_supports(chapter_title: str) -> bool:
+    """A chapter that frames the plan (总体要求, 工作目标) or supports the work (保障措施, 工作要求) rather
+    than assigning it."""
+    return bool(_FRAMING.search(chapter_title) or _SAFEGUARDS.search(chapter_title))
+
+
 def _items_in_chapter(nodes: list[DraftNode], roles: _Roles, chapter_title: str = "") -> set[int]:
     """Section levels that are this chapter's work items: where a plan's `（一）` holds `1.` measures in
     one chapter, another chapter's `（一）` items with nothing below are its measures (the issue's
@@ -285,7 +291,7 @@ def _items_in_chapter(nodes: list[DraftNode], roles: _Roles, chapter_title: str 
     工作要求), where they stay sections as in the seeds."""
     if roles.indicators or roles.decimal:
         return set()
-    if chapter_title and (_FRAMING.search(chapter_title) or _SAFEGUARDS.search(chapter_title)):
+    if chapter_title and frames_or_supports(chapter_title):
         return set()  # 指导思想 / 保障措施 items frame or support the plan; they are no work items
     ranks = set()
     for rank in {n.rank for n in nodes if n.rank in roles.sections}:
