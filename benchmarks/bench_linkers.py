@@ -64,7 +64,7 @@ class GoldPair:
     template_measures: list[tuple[str, str]]  # (key, text) in document order
     local_measures: list[tuple[str, str]]
 
-    def score(self, found: Links) -> "Score":
+    def score(self, found: Links) -> Score:
         found = {pair: kind for pair, kind in found.items() if pair not in self.optional}
         gold_partial = {pair for pair, kind in self.gold.items() if kind == "partial"}
         found_partial = {pair for pair, kind in found.items() if kind == "partial"}
@@ -123,8 +123,8 @@ def _corpus_pair(gold_file: Path, scorer) -> GoldPair:
         mapped, _ = scorer.map_side(report[side], key, gold[measures])
         keys[key] = {number: tool_key for tool_key, number in mapped.items()}
 
-    def tool_pair(t: int, l: int) -> Key:
-        return keys["template"].get(t, f"gold {t}?"), keys["local"].get(l, f"gold {l}?")
+    def tool_pair(t: int, lo: int) -> Key:
+        return keys["template"].get(t, f"gold {t}?"), keys["local"].get(lo, f"gold {lo}?")
 
     optional = {tool_pair(int(o["template_measure"]), int(m)) for o in gold.get("optional") or [] for m in o["local"]}
     links = {tool_pair(int(row["template_measure"]), int(link["measure"])): link["match"]

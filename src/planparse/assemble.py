@@ -73,7 +73,7 @@ class _Reading:
 
 
 def measure_from(node: DraftNode, year: int | None = None) -> Measure:
-    """The one place a Measure is made: a new field of a measure is read here, from either shape."""
+    """A measure of the outline: a marker line and what it holds, written as prose or as a table row."""
     marker, heading = node.marker, node.heading
     # the outline makes measures of marker lines only (an unmarked heading stays a section)
     assert marker is not None and heading is not None, f"a measure without a marker line at {node.span()}"
@@ -81,14 +81,29 @@ def measure_from(node: DraftNode, year: int | None = None) -> Measure:
         reading = _read_table_row(node, marker.marker, heading.cells, heading.roles, year)
     else:
         reading = _read_prose(node, marker, heading, year)
+    return _measure(reading, number=None if marker.label else marker.number, marker=marker.marker,
+                    label=marker.label, lines=node.span(), recognized_by=node.recognized_by)
+
+
+def measure_of_text(text: str, *, label: str, headline: str, lines: tuple[int, int], recognized_by: str,
+                    year: int | None = None) -> Measure:
+    """A task the plan does not number as a measure (a paragraph of a prose plan, a section that is a heading
+    over its text), read like a prose measure so that diff compares its units and deadlines too."""
+    return _measure(_read_text(text, year, headline=headline), number=None, marker="", label=label,
+                    lines=lines, recognized_by=recognized_by)
+
+
+def _measure(reading: _Reading, *, number: int | None, marker: str, label: str | None,
+             lines: tuple[int, int], recognized_by: str) -> Measure:
+    """The one place a Measure is made: a new field of a measure is read here, from either shape."""
     return Measure(
-        number=None if marker.label else marker.number,
-        marker=marker.marker,
-        label=marker.label,
+        number=number,
+        marker=marker,
+        label=label,
         headline=reading.headline,
         text=reading.text,
-        lines=node.span(),
-        recognized_by=node.recognized_by,
+        lines=lines,
+        recognized_by=recognized_by,
         lead_units=reading.units.lead,
         participating_units=reading.units.participating,
         responsible_units=reading.units.responsible,
@@ -109,14 +124,20 @@ def _read_prose(node: DraftNode, marker: Marker, heading: Line, year: int | None
         text = rest + "\n" + join_lines(parts[1:], starts_line=_starts_line)
     else:
         text = join_lines(parts, starts_line=_starts_line)
+    return _read_text(text, year, parts=parts[1:])
+
+
+def _read_text(text: str, year: int | None, *, headline: str | None = None,
+               parts: list[tuple[Line, str]] | None = None) -> _Reading:
     units = find_assignments(text)
     if not (units.lead or units.participating or units.responsible):
         headed = duty_head(text)  # `（一）城运中心：负责…`: an item headed by the body that carries it
         if headed is not None:
             getattr(units, headed[0]).append(headed[1])
     prose = "\n".join(line for line in text.split("\n") if not assignment_line(line))
-    return _Reading(text=text, headline=_headline(text), units=units, deadlines=find_deadlines(text, year=year),
-                    recurring=find_recurring(text, year=year), task_text=prose, parts=parts[1:])
+    return _Reading(text=text, headline=_headline(text) if headline is None else headline, units=units,
+                    deadlines=find_deadlines(text, year=year), recurring=find_recurring(text, year=year),
+                    task_text=prose, parts=parts or [])
 
 
 def _read_table_row(node: DraftNode, marker: str, row: list[str], row_roles: list[str] | None,

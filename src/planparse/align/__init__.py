@@ -94,12 +94,14 @@ def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Pro
     def grams() -> Iterator[PlanGrams]:
         for digest in digests(locals, t_units, index, jobs):
             require_measures(digest.ref, "local")
+            assert digest.grams is not None  # require_measures refused a plan without measures
             read.append(digest)
             yield digest.grams
 
     rows: list[PlanCoverage] = []
     for done, scores in enumerate(score_plans(t_units, grams(), index=index), start=1):
         digest = read.popleft()
+        assert digest.grams is not None and digest.outline is not None  # a plan with measures: see grams()
         statuses = _links(index, outline, titles, digest.grams, digest.outline, scores).statuses(len(tmpl.items))
         plan_coverage, _ = coverage(statuses)
         rows.append(PlanCoverage.model_construct(plan=digest.ref, coverage=plan_coverage,

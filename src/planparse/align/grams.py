@@ -92,7 +92,7 @@ class TemplateUnits:
 
     @classmethod
     def of(cls, measure: np.ndarray, rows: np.ndarray, cols: np.ndarray, columns: int,
-           log_df: np.ndarray) -> "TemplateUnits":
+           log_df: np.ndarray) -> TemplateUnits:
         by_column = np.lexsort((rows, cols))
         column_start = np.searchsorted(cols[by_column], np.arange(columns + 1))
         return cls(measure, columns, rows, cols, column_start, rows[by_column],
@@ -124,7 +124,7 @@ class TemplateIndex:
     _measure_keys: np.ndarray | None = None
 
     @classmethod
-    def of(cls, units: MeasureUnits) -> "TemplateIndex":
+    def of(cls, units: MeasureUnits) -> TemplateIndex:
         sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n = _unit_grams(units)
         # Stop-grams are counted over distinct measures: four copies of one measure are one measure, and their
         # grams say which measure it is (counted four times, every gram of it would be a stop-gram).
@@ -224,7 +224,7 @@ def _unit_grams(units: MeasureUnits):
 def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
     """idf_p(g) = ln((N + 1) / (df_T(g) + df_L(g))) over the measures of the template and this plan, for
     every gram of the plan; stop-grams of the template are left out on both sides."""
-    sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df_local, split, n = _unit_grams(units)
+    sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df_local, split, _ = _unit_grams(units)
     df_local = df_local.astype(np.float64)
     position = np.minimum(np.searchsorted(index.grams, distinct), max(len(index.grams) - 1, 0))
     found = index.grams[position] == distinct if len(index.grams) else np.zeros(len(distinct), bool)
@@ -285,14 +285,14 @@ class Titles:
     norm: np.ndarray
 
     @classmethod
-    def of(cls, index: TemplateIndex, texts: Sequence[str]) -> "Titles":
+    def of(cls, index: TemplateIndex, texts: Sequence[str]) -> Titles:
         unit, gram, distinct = _grams(list(texts))
         ids = distinct[gram] if len(gram) else gram
         weight = index.gram_weights(distinct)[gram] if len(gram) else np.zeros(0)
         order = np.argsort(ids, kind="stable")
         return cls(unit[order], ids[order], weight[order], np.bincount(unit, weights=weight, minlength=len(texts)))
 
-    def similarity(self, other: "Titles") -> np.ndarray:
+    def similarity(self, other: Titles) -> np.ndarray:
         """Cosines of every text here × every text of `other` (titles are few: a dense matrix)."""
         similarity = np.zeros((len(self.norm), len(other.norm)))
         start = np.searchsorted(self.gram, other.gram)

@@ -73,7 +73,7 @@ class Links:
 
     @classmethod
     def of(cls, scores: PairScores, template: Outline, local: Outline, titles: np.ndarray, overlap: Overlap,
-           rare: float) -> "Links":
+           rare: float) -> Links:
         """`titles`: title similarities, template units then headings × local units then headings; `rare`:
         the idf of a gram found in one template and one local measure."""
         return _Linker(scores, template, local, titles, overlap, rare).links()
@@ -110,7 +110,7 @@ class _Linker:
     def __init__(self, scores: PairScores, template: Outline, local: Outline, titles: np.ndarray,
                  overlap: Overlap, rare: float):
         self.template, self.local, self.titles = template, local, titles
-        self.overlap = lambda t, l: overlap(t, l) / rare
+        self.overlap = lambda t, lo: overlap(t, lo) / rare
         pairs = list(zip(scores.template.tolist(), scores.local.tolist()))
         self.score = dict(zip(pairs, scores.score.tolist()))
         self.restated = dict(zip(pairs, scores.restated.tolist()))

@@ -7,11 +7,11 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..assemble import measure_of_text
 from ..errors import InputError
-from ..fields import find_deadlines, find_targets
 from ..models import Chapter, Measure, Plan, Section
-from ..outline.builder import frames_or_supports
 from ..models.diff import MeasureKey, PlanRef
+from ..outline.builder import frames_or_supports
 
 PlanSource = Plan | str | os.PathLike
 _PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -45,7 +45,7 @@ class PlanMeasures:
     places: list[tuple[int, int]]  # (chapter, section) positions in the plan; section -1 outside sections
 
     @classmethod
-    def of(cls, plan: Plan) -> "PlanMeasures":
+    def of(cls, plan: Plan) -> PlanMeasures:
         items, headings, places = [], [], []
         prose = not any(True for _ in plan.iter_measures())
         for position, chapter in enumerate(plan.chapters):  # the order of Plan.iter_measures()
@@ -76,8 +76,7 @@ def _chapter_name(chapter: Chapter, position: int) -> str:
 
 def _derived_unit(label: str, headline: str, text: str, lines: tuple[int, int]) -> Measure:
     """A unit that the plan does not number as a measure, with the fields the diff compares."""
-    return Measure(label=label, headline=headline, text=text, lines=lines, recognized_by="align unit",
-                   deadlines=find_deadlines(text), targets=find_targets(text))
+    return measure_of_text(text, label=label, headline=headline, lines=lines, recognized_by="align unit")
 
 
 def _section_unit(section: Section, chapter: str) -> Measure:
@@ -103,7 +102,8 @@ def _first_sentence(text: str) -> str:
 def _unique_keys(measures: Sequence[Measure]) -> list[MeasureKey]:
     """Measure numbers (labels when unnumbered); a number that repeats (numbering restarted in a later
     chapter) is told apart as "7#2", "7#3"."""
-    keys, seen = [], {}
+    keys: list[MeasureKey] = []
+    seen: dict[MeasureKey, int] = {}
     for index, measure in enumerate(measures):
         key = _measure_key(measure, index)
         seen[key] = seen.get(key, 0) + 1

@@ -75,14 +75,17 @@ class PairScores:
         the local measure's sentences attributed to a sentence of the template measure (only with
         `keep_detail`). Their deadlines and targets are compared; a sentence attributed elsewhere is not, so
         two measures that share one point do not compare each other's deadlines."""
-        l_rows = np.flatnonzero(self.local_sentence_measure == local_index)
-        t_rows = np.flatnonzero(self.template_sentence_measure == template_index)
+        local_measure, template_measure = self.local_sentence_measure, self.template_sentence_measure
+        best_sentence, similarity = self.best_template_sentence, self.best_similarity
+        if local_measure is None or template_measure is None or best_sentence is None or similarity is None:
+            return []  # scored without keep_detail: there is no sentence-level detail to read
+        l_rows = np.flatnonzero(local_measure == local_index)
+        t_rows = np.flatnonzero(template_measure == template_index)
         if not len(t_rows) or not len(l_rows):
             return []
-        best = self.best_template_sentence[l_rows]
+        best = best_sentence[l_rows]
         return [(int(b - t_rows[0]), int(i)) for i, b in enumerate(best)
-                if b >= 0 and self.template_sentence_measure[b] == template_index
-                and self.best_similarity[l_rows[i]] >= SENTENCE_MATCH]
+                if b >= 0 and template_measure[b] == template_index and similarity[l_rows[i]] >= SENTENCE_MATCH]
 
 
 @dataclass
@@ -153,7 +156,7 @@ def _matches(template: TemplateUnits, locals_: Sequence[LocalUnits], template_we
     starts = np.arange(0, rows, block)
     entry_bounds = np.searchsorted(entry_row, np.append(starts, rows))  # entries are sorted by unit
     kept: list[tuple[np.ndarray, ...]] = []
-    for index, first in enumerate(starts):
+    for index, first in enumerate(starts.tolist()):
         last = min(first + block, rows)
         lo, hi = entry_bounds[index], entry_bounds[index + 1]
         # Σ idf over the grams each pair shares, as CSR (row pointer, template unit, value)
@@ -241,17 +244,18 @@ def score_batch(index: TemplateIndex, plans: Sequence[PlanGrams], keep_detail: b
         clause_weight = sides[1][1][:, p]
         template_clause_total = _nonzero(np.bincount(index.clauses.measure, weights=clause_weight,
                                                      minlength=index.measures))
-        scores = _pair_scores(index.measures, plan.measures, *attributed, local_total, template_clause_total)
+        sentences, clauses = attributed
+        scores = _pair_scores(index.measures, plan.measures, sentences, clauses, local_total, template_clause_total)
         if keep_detail:
-            _, _, units, matches, offsets, bounds = sides[0]
+            _, _, sentence_units, matches, offsets, bounds = sides[0]
             chosen = slice(bounds[p], bounds[p + 1])
-            best = np.full(len(units[p].measure), -1, np.int64)
-            similarity = np.zeros(len(units[p].measure))
+            best = np.full(len(sentence_units[p].measure), -1, np.int64)
+            similarity = np.zeros(len(sentence_units[p].measure))
             best[matches.row[chosen] - offsets[p]] = matches.column[chosen]
             similarity[matches.row[chosen] - offsets[p]] = matches.value[chosen]
             scores.best_template_sentence, scores.best_similarity = best, similarity
             scores.template_sentence_measure = index.sentences.measure
-            scores.local_sentence_measure = units[p].measure
+            scores.local_sentence_measure = sentence_units[p].measure
         results.append(scores)
     return results
 
@@ -277,4 +281,3 @@ def score_plans(template: MeasureUnits, plans: Iterable[MeasureUnits | PlanGrams
             batch, entries = [], 0
     if batch:
         yield from score_batch(index, batch, keep_detail)
-

@@ -29,9 +29,12 @@ class Outline:
     part: np.ndarray  # per unit: 0 in the body, 1, 2 … in the first, second … annex
 
     @classmethod
-    def of(cls, plan: Plan, measures: PlanMeasures) -> "Outline":
+    def of(cls, plan: Plan, measures: PlanMeasures) -> Outline:
         index: dict[tuple[int, int], int] = {}
-        titles, members, nearest, chapter = [], [], [], []
+        titles: list[str] = []
+        members: list[list[int]] = []
+        nearest: list[int] = []
+        chapter: list[int] = []
         for unit, (chapter_position, section_position) in enumerate(measures.places):
             for place in dict.fromkeys([(chapter_position, -1), (chapter_position, section_position)]):
                 if place not in index:

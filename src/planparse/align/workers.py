@@ -44,7 +44,9 @@ def _digest(source: PlanSource, index: TemplateIndex | None = None) -> Digest:
     ref = plan_ref(plan, measures)
     if not measures.items:
         return Digest(ref, None)
-    return Digest(ref, plan_grams(index or _WORKER_INDEX, MeasureUnits.of(measures.items)), Outline.of(plan, measures))
+    index = index or _WORKER_INDEX
+    assert index is not None, "a worker's template index is set by _start_worker"
+    return Digest(ref, plan_grams(index, MeasureUnits.of(measures.items)), Outline.of(plan, measures))
 
 
 def _digest_many(sources: list[PlanSource]) -> list[Digest]:
