@@ -7,7 +7,7 @@ Library API (the CLI only wraps these):
     check(paths) -> CheckReport
 """
 
-from .errors import InputError, OutputError, PlanparseError, SchemaError
+from .errors import ConfigError, InputError, MissingExtra, OutputError, PlanparseError, SchemaError
 from .extract import extract, extract_text
 from .models import Chapter, Measure, Plan, Section
 from .version import __version__
@@ -37,6 +37,7 @@ def check(paths=("data/raw",), **options):
     return _check(paths, **options)
 
 __all__ = [
-    "Chapter", "InputError", "Measure", "OutputError", "Plan", "PlanparseError", "SchemaError", "Section",
+    "Chapter", "ConfigError", "InputError", "Measure", "MissingExtra", "OutputError", "Plan", "PlanparseError",
+    "SchemaError", "Section",
     "__version__", "check", "compare", "diff", "dumps", "extract", "extract_text", "load",
 ]
