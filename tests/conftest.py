@@ -60,3 +60,15 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 
 _hypothesis_settings.register_profile("deterministic", derandomize=True, database=None)
 _hypothesis_settings.load_profile("deterministic")
+
+
+def readme_block(holding: str, language: str = "yaml") -> str:
+    """The one fenced ```language block of README.md that holds `holding`: tests copy snippets out of the
+    README as a reader would, so the README cannot drift from what is tested."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [block for block in re.findall(rf"^```{language}\n(.*?)^```$", readme, flags=re.M | re.S)
+              if holding in block]
+    assert len(blocks) == 1, f"README.md has {len(blocks)} ```{language} blocks holding {holding!r}"
+    return blocks[0]

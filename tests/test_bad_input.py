@@ -68,15 +68,15 @@ def test_a_missing_path_to_diff_and_compare(tmp_path, command):
 
 
 def test_a_folder_with_no_plan_texts(tmp_path):
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
     line = one_line_exit_2(run("check", tmp_path), str(tmp_path))
-    assert "no plan texts (*.txt, *.md) in this folder" in line
+    assert "no plan texts (*.txt, *.md, *.docx, *.pdf) in this folder" in line
 
 
 def test_a_folder_without_plan_texts_passed_to_extract(tmp_path):
     # a folder is read as the plan texts in it (one parquet table of a corpus); an empty one is refused
     line = one_line_exit_2(run("extract", tmp_path), str(tmp_path))
-    assert "no plan texts (*.txt, *.md) in this folder" in line
+    assert "no plan texts (*.txt, *.md, *.docx, *.pdf) in this folder" in line
 
 
 # --- files that are not plan texts -------------------------------------------------------------------

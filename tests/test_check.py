@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 from planparse import extract, numbering
@@ -25,7 +24,7 @@ from planparse.corpus_check import (
 )
 from planparse.models import ExtractionWarning, WarningCode
 
-from .conftest import RAW, RAW_PLANS, ROOT, STRUCTURED
+from .conftest import RAW, RAW_PLANS, STRUCTURED
 
 runner = CliRunner()
 
@@ -366,7 +365,7 @@ def test_a_damaged_copy_of_a_real_plan_gets_exactly_its_findings(tmp_path, monke
 def test_json_report_carries_schema_and_every_file():
     result = runner.invoke(app, ["check", str(RAW / "nanyang-2022.txt"), "--format", "json"])
     data = json.loads(result.stdout)
-    assert result.exit_code == 0 and data["schema_name"] == "planparse/check" and data["schema_version"] == 1
+    assert result.exit_code == 0 and data["schema_name"] == "planparse/check" and data["schema_version"] == 2
     assert data["files"][0]["measures"] == 26 and data["files"][0]["findings"] == []
 
 
@@ -382,11 +381,51 @@ def test_folders_are_searched_for_plan_texts_skipping_hidden_ones(tmp_path):
     assert [Path(f.file).name for f in report.files] == ["a.txt", "b.md"] and report.findings() == []
 
 
+def test_a_folder_of_word_and_pdf_plans_is_checked_like_texts(tmp_path):
+    from .conftest import FIXTURES
+
+    shutil.copy(FIXTURES / "task-table.docx", tmp_path / "分工方案.docx")
+    shutil.copy(FIXTURES / "text-layer.pdf", tmp_path / "plan.PDF")
+    (tmp_path / "~$分工方案.docx").write_bytes(b"\x05owner file Word keeps while the document is open")
+    report = check([tmp_path])
+    assert [Path(f.file).name for f in report.files] == ["plan.PDF", "分工方案.docx"]
+    assert [f.problem for f in report.files] == [None, None]
+    assert [f.measures for f in report.files] == [len(list(extract(FIXTURES / name).iter_measures()))
+                                                  for name in ("text-layer.pdf", "task-table.docx")]
+
+
 def test_a_yaml_passed_as_a_plan_text_is_refused_with_what_to_pass(tmp_path):
-    result = runner.invoke(app, ["check", str(STRUCTURED / "nanyang-2022.yaml")])
+    shutil.copy(STRUCTURED / "nanyang-2022.yaml", tmp_path / "nanyang-2022.yaml")
+    result = runner.invoke(app, ["check", str(tmp_path / "nanyang-2022.yaml")])
     assert result.exit_code == 2
-    assert result.stderr.strip().endswith("is a YAML/JSON file; planparse check reads plan texts (.txt/.md) "
-                                          "and compares their structured YAML itself")
+    assert result.stderr.strip().endswith("is a YAML/JSON file; planparse check reads plan texts "
+                                          "(.txt/.md/.docx/.pdf) and compares their structured YAML itself")
+
+
+def test_a_structured_yaml_is_checked_through_its_plan_text(tmp_path, monkeypatch):
+    """What a pre-commit hook hands over when only data/structured/<name>.yaml changed."""
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    (tmp_path / "data" / "structured").mkdir()
+    shutil.copy(RAW / "nanyang-2022.txt", tmp_path / "data" / "raw" / "nanyang-2022.txt")
+    stale = (STRUCTURED / "nanyang-2022.yaml").read_text(encoding="utf-8").replace("宛发〔2022〕12号", "宛发〔2022〕13号")
+    (tmp_path / "data" / "structured" / "nanyang-2022.yaml").write_text(stale, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = check(["data/structured/nanyang-2022.yaml", "data/raw/nanyang-2022.txt"])
+    assert [f.file for f in report.files] == ["data/raw/nanyang-2022.txt"]  # once, through its text
+    assert [(f.rule, f.message.split(";")[0]) for f in report.findings()] == [
+        ("structured", "data/structured/nanyang-2022.yaml is stale: line 11 differs from a fresh extraction")]
+    monkeypatch.chdir(tmp_path / "data" / "structured")
+    assert [f.file for f in check(["nanyang-2022.yaml"]).files] == ["../raw/nanyang-2022.txt"]
+
+
+def test_a_structured_yaml_without_its_plan_text_says_so(tmp_path):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "structured").mkdir()
+    shutil.copy(STRUCTURED / "nanyang-2022.yaml", tmp_path / "structured" / "gone.yaml")
+    report = check([tmp_path / "structured" / "gone.yaml"])
+    assert report.files[0].problem == (f"{tmp_path}/structured/gone.yaml: is a structured YAML without its plan "
+                                       f"text ({tmp_path}/raw/gone.txt, .md, .docx or .pdf); add the text, or "
+                                       "delete the YAML")
 
 
 def test_an_unusable_file_is_one_line_and_exit_2_while_the_others_are_still_checked(tmp_path):
@@ -399,21 +438,3 @@ def test_an_unusable_file_is_one_line_and_exit_2_while_the_others_are_still_chec
 def test_help_shows_examples_and_exit_codes():
     result = runner.invoke(app, ["check", "--help"])
     assert result.exit_code == 0 and "planparse check --fix" in result.stdout and "Exit codes" in result.stdout
-
-
-# --- CI glue -------------------------------------------------------------------------------------------
-
-
-def test_the_workflow_runs_check_when_plan_texts_change():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "check-plans.yml").read_text(encoding="utf-8"))
-    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
-    assert "data/raw/**" in triggers["push"]["paths"] and "data/raw/**" in triggers["pull_request"]["paths"]
-    steps = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
-    assert "planparse check data/raw" in steps
-
-
-def test_the_pre_commit_hook_runs_check_on_plan_texts():
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert (hook["id"], hook["language"], hook["entry"]) == ("planparse-check", "python", "planparse check")
-    assert re.search(hook["files"], "data/raw/x.txt") and re.search(hook["files"], "plans/y.md")
-    assert not re.search(hook["files"], "data/structured/x.yaml")

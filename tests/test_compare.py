@@ -59,6 +59,7 @@ def test_reading_in_processes_gives_the_same_matrix():
 
 def test_csv_is_the_matrix():
     result = runner.invoke(app, ["compare", NANYANG, *LOCALS, "--format", "csv"])
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbftemplate,")  # the BOM Excel needs to read UTF-8
     rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
     assert rows[0] == ["template", "headline", *LOCALS]
     assert len(rows) == 1 + 26 + 1 and rows[-1][0] == "covered"
@@ -82,7 +83,7 @@ def test_fail_under_and_bad_input():
 def test_many_plans_show_a_progress_bar_and_still_write_the_report():
     result = runner.invoke(app, ["compare", NANYANG, *(LOCALS * 8), "-f", "csv", "--jobs", "1"])
     assert result.exit_code == 0
-    assert len(next(csv.reader(io.StringIO(result.stdout)))) == 2 + 24
+    assert len(next(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))) == 2 + 24
 
 
 @needs_chromium

@@ -60,10 +60,10 @@ GRAPH = {module: {_module_of(name) for name in imports} - {module} for module, i
 # The diff side (align), check and the renderers each build on extract and the models, never on each other;
 # only the CLI and the public API (the package itself) see them all.
 LAYERS = [
-    {"exit_codes", "errors", "extras", "numerals"},
+    {"exit_codes", "errors", "numerals", "extras", "version"},
     {"models"},
     {"decode", "formats", "script", "printed_meta", "normalize", "fields", "outline", "meta", "assemble",
-     "numbering", "completeness", "yamlio"},
+     "numbering", "completeness", "yamlio", "config", "baseline"},
     {"extract", "plans"},
     {"align"}, {"corpus_check"}, {"assignments"}, {"render"},
     {"cli", "", "duties"},

@@ -11,12 +11,13 @@ import sys
 import types
 from importlib import import_module
 
-__version__ = "0.1.0"
+from .version import __version__
 
 # The module each public name comes from, imported when the name is first used: a command imports only
 # what it runs (`planparse diff a.yaml b.yaml` never loads the extraction steps, `--help` none of this).
 _HOMES = {
-    "InputError": "errors", "OutputError": "errors", "PlanparseError": "errors", "SchemaError": "errors",
+    "ConfigError": "errors", "InputError": "errors", "MissingExtra": "errors", "OutputError": "errors",
+    "PlanparseError": "errors", "SchemaError": "errors",
     "extract": "extract", "extract_text": "extract",
     "Chapter": "models", "Measure": "models", "Plan": "models", "Section": "models",
     "dumps": "yamlio", "load": "yamlio",
@@ -82,6 +83,7 @@ def check(paths=("data/raw",), **options):
     return _check(paths, **options)
 
 __all__ = [
-    "Chapter", "InputError", "Measure", "OutputError", "Plan", "PlanparseError", "SchemaError", "Section",
+    "Chapter", "ConfigError", "InputError", "Measure", "MissingExtra", "OutputError", "Plan", "PlanparseError",
+    "SchemaError", "Section",
     "__version__", "check", "compare", "diff", "dumps", "extract", "extract_text", "load", "tasks",
 ]

@@ -9,6 +9,7 @@ through `yamlio.write_atomic`.
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 from bisect import bisect_right
@@ -17,20 +18,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .completeness import characters as characters_of
 from .completeness import compare
-from .errors import InputError, OutputError, PlanparseError, SchemaError, printable_path
+from .errors import InputError, OutputError, PlanparseError, SchemaError, display_path, printable_path
 from .extract import extract_source, read_source
 from .models import Deadline, ExtractionWarning, Plan, WarningCode
 from .models.check import CheckReport, FileReport, Finding, Level, Rule
 from .normalize import editor_lines, fold
 from .yamlio import dumps, loads_plan, write_atomic
 
+if TYPE_CHECKING:
+    from .baseline import Baseline
+    from .config import CorpusConfig
+
 DEFAULT_PATH = "data/raw"
-# What a folder is searched for; a file named explicitly is checked whatever its name.
-PLAN_SUFFIXES = (".txt", ".md")
+# What a folder is searched for: every format extract reads. A file named explicitly is checked whatever its name.
+PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 # A plan YAML passed where a plan text belongs: said plainly instead of extracting YAML as prose.
 _YAML_SUFFIXES = (".yaml", ".yml", ".json")
 # A text repeated many times over (or a corpus gone badly wrong) must not print a million lines.
@@ -40,16 +45,22 @@ PERIOD_SLACK_YEARS = 1
 
 
 def check(paths: Sequence[str | os.PathLike] = (DEFAULT_PATH,), *, fix: bool = False, strict: bool = False,
-          structured_dir: str | os.PathLike | None = None) -> CheckReport:
+          structured_dir: str | os.PathLike | None = None, config: CorpusConfig | None = None,
+          baseline: Baseline | None = None) -> CheckReport:
     """Check every plan text under `paths` (files or folders). Raises InputError when a path is missing or a
-    folder holds no plan texts; a file that cannot be read as a plan is reported in its FileReport.problem."""
+    folder holds no plan texts; a file that cannot be read as a plan is reported in its FileReport.problem.
+    The findings the corpus's `config` or its `baseline` accepts are marked accepted (they do not count)."""
     texts = collect_plan_texts(paths)
     structured = Path(structured_dir) if structured_dir is not None else None
     reports = [check_file(path, shown, fix=fix, structured_dir=structured) for path, shown in texts]
     if strict:
         for report in reports:
             report.findings = [f.model_copy(update={"level": "error"}) for f in report.findings]
-    return CheckReport(strict=strict, files=reports)
+    checked = CheckReport(strict=strict, files=reports)
+    for accepting in (config, baseline):
+        if accepting is not None:
+            accepting.apply(checked)
+    return checked
 
 
 def collect_plan_texts(paths: Sequence[str | os.PathLike]) -> list[tuple[Path, str]]:
@@ -60,14 +71,14 @@ def collect_plan_texts(paths: Sequence[str | os.PathLike]) -> list[tuple[Path, s
         if not path.exists():
             raise InputError("no such file or folder; check the path", path=str(given))
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in PLAN_SUFFIXES and p.is_file()
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            inside = sorted(p for p in path.rglob("*") if _is_plan_file(p, path))
             if not inside:
                 raise InputError(f"no plan texts ({', '.join('*' + s for s in PLAN_SUFFIXES)}) in this folder",
                                  path=str(given))
             found += [(p, printable_path(p)) for p in inside]
         else:
-            found.append((path, printable_path(given)))
+            texts = _texts_of_structured(path)
+            found += [(text, printable_path(text)) for text in texts] or [(path, printable_path(given))]
     seen: set[Path] = set()
     unique = []
     for path, shown in found:
@@ -75,6 +86,30 @@ def collect_plan_texts(paths: Sequence[str | os.PathLike]) -> list[tuple[Path, s
             seen.add(path.resolve())
             unique.append((path, shown))
     return unique
+
+
+def _raw_folder_of(path: Path) -> Path | None:
+    """The `raw` folder beside the `structured` folder a structured YAML is in (as typed: `data/raw` for
+    `data/structured/x.yaml`); None for any other file."""
+    if path.suffix.lower() not in _YAML_SUFFIXES or path.resolve().parent.name != "structured":
+        return None
+    return Path(os.path.normpath(path.parent / os.pardir / "raw"))
+
+
+def _texts_of_structured(path: Path) -> list[Path]:
+    """The plan texts a structured YAML was made from (`…/structured/<name>.yaml` → `…/raw/<name>.txt`), so
+    that a changed YAML handed over by a pre-commit hook is checked through its text."""
+    raw = _raw_folder_of(path)
+    if raw is None or not raw.is_dir():
+        return []
+    return sorted(text for text in raw.glob(glob.escape(path.stem) + ".*") if _is_plan_file(text, raw))
+
+
+def _is_plan_file(path: Path, folder: Path) -> bool:
+    """A plan file found in a folder: a plan format, not hidden, and not the `~$plan.docx` owner file Word
+    leaves beside a document it has open."""
+    return (path.suffix.lower() in PLAN_SUFFIXES and not path.name.startswith("~$") and path.is_file()
+            and not any(part.startswith(".") for part in path.relative_to(folder).parts))
 
 
 # --- one plan text ------------------------------------------------------------------------------------
@@ -117,10 +152,13 @@ class Draft(NamedTuple):
 
 def check_file(path: Path, shown: str, *, fix: bool = False, structured_dir: Path | None = None) -> FileReport:
     yaml_path = structured_yaml_path(path, structured_dir)
-    report = FileReport(file=shown, structured=_display(yaml_path) if yaml_path else None)
+    report = FileReport(file=shown, structured=display_path(yaml_path) if yaml_path else None)
     if path.suffix.lower() in _YAML_SUFFIXES:
-        report.problem = (f"{shown}: is a YAML/JSON file; planparse check reads plan texts (.txt/.md) "
-                          "and compares their structured YAML itself")
+        raw = _raw_folder_of(path)
+        report.problem = (f"{shown}: is a YAML/JSON file; planparse check reads plan texts (.txt/.md/.docx/.pdf) "
+                          "and compares their structured YAML itself" if raw is None else
+                          f"{shown}: is a structured YAML without its plan text ({printable_path(raw)}/{path.stem}"
+                          ".txt, .md, .docx or .pdf); add the text, or delete the YAML")
         return report
     try:
         source = read_source(path, name=source_name(path, shown) if yaml_path else shown)
@@ -375,9 +413,9 @@ def structured_findings(subject: Subject, yaml_path: Path, *, fix: bool,
     if fix:
         write_atomic(yaml_path, fresh)
         return [], True
-    command = "planparse check --fix " + (f"--structured {_quote(_display(structured_dir))} " if structured_dir
+    command = "planparse check --fix " + (f"--structured {_quote(display_path(structured_dir))} " if structured_dir
                                           else "") + _quote(subject.shown)
-    shown_yaml = _display(yaml_path)
+    shown_yaml = display_path(yaml_path)
     if current is None:
         message = f"{shown_yaml} is missing; make it with `{command}`"
     else:
@@ -396,16 +434,6 @@ def _staleness(current: str, fresh: str, shown_yaml: str) -> str:
         if old != new:
             return f"is stale: line {number} differs from a fresh extraction"
     return f"is stale: it has {len(current_lines)} lines, a fresh extraction {len(fresh_lines)}"
-
-
-def _display(path: Path | None) -> str:
-    """A path relative to the working folder when it is inside it (how a person would type it)."""
-    if path is None:
-        return ""
-    try:
-        return printable_path(path.resolve().relative_to(Path.cwd().resolve()).as_posix())
-    except ValueError:
-        return printable_path(path)
 
 
 def _quote(text: str) -> str:

@@ -6,6 +6,7 @@ The CLI turns them into `planparse: <message>` and the error's exit code (see pl
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from .exit_codes import BAD_INPUT
 
@@ -40,6 +41,10 @@ class OutputError(PlanparseError):
     """The output cannot be written (unwritable folder, disk full)."""
 
 
+class ConfigError(PlanparseError):
+    """A corpus's settings (.planparse.toml, [tool.planparse] in pyproject.toml) or baseline file are malformed."""
+
+
 class MissingExtra(PlanparseError):
     """An optional part of planparse is not installed; the message names the extra that brings it."""
 
@@ -52,3 +57,13 @@ def printable_path(path: str | os.PathLike) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a surrogate that surrogateescape did not make
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def display_path(path: Path | None) -> str:
+    """A path relative to the working folder when it is inside it (how a person would type it)."""
+    if path is None:
+        return ""
+    try:
+        return printable_path(path.resolve().relative_to(Path.cwd().resolve()).as_posix())
+    except ValueError:
+        return printable_path(path)

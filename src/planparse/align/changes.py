@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 
+from ..extras import require
 from ..models import Deadline, Measure, Target
 from ..models.diff import Change, ChangeField, MeasureKey, PairDetail, Segment
 from .links import Links
@@ -118,6 +119,7 @@ def field_changes(keys: PairKeys, template: Measure, local: Measure, template_se
 
 
 def _words(key: str) -> list[str]:
+    require("jieba", "detail", "a word-level diff (--detail, the HTML report)")
     import jieba  # lazily: loading its dictionary takes most of a second
 
     jieba.setLogLevel(60)

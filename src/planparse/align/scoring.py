@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..extras import require
 from .grams import LocalUnits, PlanGrams, TemplateIndex, TemplateUnits, plan_grams, sorted_distinct
 from .units import MeasureUnits
 
@@ -188,6 +189,7 @@ def _overlap(template: TemplateUnits, entry_row: np.ndarray, entry_column: np.nd
         cells = np.bincount(entry_row[entry] * units + unit, weights=entry_idf[entry], minlength=rows * units)
         nonzero = np.flatnonzero(cells)
         return np.searchsorted(nonzero // units, np.arange(rows + 1)), nonzero % units, cells[nonzero]
+    require("scipy.sparse", "compare", "scoring several plans at once (compare) or one very large plan")
     import scipy.sparse
 
     matrix = scipy.sparse.csr_matrix((entry_idf, (entry_row, entry_column)), shape=(rows, template.columns))

@@ -26,7 +26,7 @@ else:
                 "  cat plan.txt | planparse extract - --format json")
 def extract(
     files: list[str] = typer.Argument(..., metavar="FILE...",
-                                      help="Plan texts (.txt/.md) or folders of them; `-` reads stdin."),
+                                      help="Plan files (.txt, .md, .docx, .pdf) or folders of them; `-` reads stdin."),
     output: Path | None = typer.Option(
         None, "-o", "--output",
         help="Write to this file: one plan, or several in a format that holds many (json, yaml, parquet)."),

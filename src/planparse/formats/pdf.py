@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..extras import require
 
 PAGE_SEPARATOR = "---"
 # Fewer visible characters than this on a page: it has no text layer (a scan, or a picture of a page).
@@ -59,6 +60,7 @@ class _Page:
 
 def pdf_to_text(data: bytes, path: str) -> str:
     """The text layer, pages separated by `---`; InputError for scans and damaged or locked files."""
+    require("pdfminer", "pdf", "reading a PDF", path=path)
     if b"%%EOF" not in data[-65536:]:
         raise InputError("is a truncated PDF (it has no end-of-file marker); download or export it again",
                          path=path)

@@ -7,12 +7,23 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 CHECK_SCHEMA_NAME: Final = "planparse/check"
-CHECK_SCHEMA_VERSION: Final = 1
+CHECK_SCHEMA_VERSION: Final = 2  # 2: findings carry `accepted`
 
 Level = Literal["error", "warning"]
 # What a finding is about; each is one rule of planparse.corpus_check.
 Rule = Literal["numbering", "no-numbering", "completeness", "empty", "units", "deadline", "structured",
                "extraction"]
+# What each rule checks, in a sentence (the SARIF rules, for code-scanning views).
+RULE_DESCRIPTIONS: dict[Rule, str] = {
+    "numbering": "Chapters, sections and measures are numbered without gaps, repeats or numbers out of order.",
+    "no-numbering": "A plan text has numbering planparse recognises (一、 / （一） / 1. / 第一条 …).",
+    "completeness": "Every non-blank character of the text is in exactly one node of the plan, or dropped.",
+    "empty": "Chapters and sections have titles, and measures have text.",
+    "units": "Each measure of a 分工方案 names a lead unit (牵头单位) or a responsible unit (责任单位).",
+    "deadline": "Deadlines are real dates, within a year of the plan's period.",
+    "structured": "data/structured/<name>.yaml exists and equals a fresh extraction of the plan text.",
+    "extraction": "The structure was read without doubt (extract's other warnings).",
+}
 
 
 class Model(BaseModel):
@@ -28,6 +39,8 @@ class Finding(Model):
     rule: Rule
     message: str
     fix: str | None = None  # a command that repairs it, e.g. `planparse check --fix data/raw/x.txt`
+    # Why the corpus accepts it (the reason in its config, or `in the baseline <file>`); None: it counts.
+    accepted: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -47,12 +60,18 @@ class FileReport(Model):
 
 class CheckReport(Model):
     schema_name: Literal["planparse/check"] = CHECK_SCHEMA_NAME
-    schema_version: Literal[1] = CHECK_SCHEMA_VERSION
+    schema_version: Literal[2] = CHECK_SCHEMA_VERSION
     strict: bool = False
     files: list[FileReport] = Field(default_factory=list)
 
     def findings(self, level: Level | None = None) -> list[Finding]:
-        return [f for report in self.files for f in report.findings if level is None or f.level == level]
+        """The findings that count (at `level`): every one the corpus has not accepted."""
+        return [f for report in self.files for f in report.findings
+                if f.accepted is None and (level is None or f.level == level)]
+
+    @property
+    def accepted(self) -> list[Finding]:
+        return [f for report in self.files for f in report.findings if f.accepted is not None]
 
     @property
     def unusable(self) -> list[FileReport]:

@@ -9,7 +9,7 @@ from . import Renderer
 if TYPE_CHECKING:
     from ..models.check import CheckReport
 
-_LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "ok": "green", "fixed": "cyan"}
+_LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "ok": "green", "fixed": "cyan", "accepted": "dim"}
 # In CI logs and pipes, wide enough that paths and messages stay on one line.
 _LOG_WIDTH = 160
 
@@ -23,15 +23,19 @@ def check_table(report: CheckReport):
     if not usable:  # every file is unusable: the command says why on stderr, one line each
         return Group()
     errors, warnings = len(report.findings("error")), len(report.findings("warning"))
+    accepted = len(report.accepted)
     table = Table(title=None, show_lines=False, caption=(
         f"{len(usable)} plan texts: {errors} error{'s' * (errors != 1)}, "
-        f"{warnings} warning{'s' * (warnings != 1)}" + (" (--strict)" if report.strict else "")))
+        f"{warnings} warning{'s' * (warnings != 1)}" + (f", {accepted} accepted" if accepted else "")
+        + (" (--strict)" if report.strict else "")))
     table.add_column("file", overflow="fold")
     table.add_column("line", justify="right")
     table.add_column("level")
     table.add_column("finding", overflow="fold")
     for file in usable:
-        rows: list[tuple[str, str, str]] = [(str(f.line or ""), f.level, f.message) for f in file.findings]
+        rows: list[tuple[str, str, str]] = [
+            (str(f.line or ""), "accepted", f"{f.message} (accepted: {f.accepted})") if f.accepted else
+            (str(f.line or ""), f.level, f.message) for f in file.findings]
         if file.fixed:
             rows.append(("", "fixed", f"rewrote {file.structured}"))
         if not file.findings:
