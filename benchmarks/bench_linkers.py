@@ -39,10 +39,11 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from planparse.align import diff, load_plan
+from planparse.align import diff
 from planparse.align import links as links_module
 from planparse.align.units import comparable
 from planparse.models import Plan
+from planparse.plans import read_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("PLANPARSE_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -115,7 +116,7 @@ def _score_align():
 
 def _corpus_pair(gold_file: Path, scorer) -> GoldPair:
     gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
-    template, local = load_plan(CORPUS / gold["template"]), load_plan(CORPUS / gold["local"])
+    template, local = read_plan(CORPUS / gold["template"]), read_plan(CORPUS / gold["local"])
     report = diff(template, local).model_dump(mode="json", by_alias=True)
     keys = {}
     for side, key, measures in (("measures", "template", "template_measures"),
@@ -136,7 +137,7 @@ def _corpus_pair(gold_file: Path, scorer) -> GoldPair:
 
 def _seed_pair(gold_name: str, template_name: str, local_name: str) -> GoldPair:
     gold = yaml.safe_load((ROOT / "tests/gold" / f"{gold_name}.yaml").read_text(encoding="utf-8"))
-    template, local = (load_plan(ROOT / "data/raw" / f"{name}.txt") for name in (template_name, local_name))
+    template, local = (read_plan(ROOT / "data/raw" / f"{name}.txt") for name in (template_name, local_name))
     report = diff(template, local).model_dump(mode="json", by_alias=True)
     links = {(_str(link["template"]), _str(link["local"])): link["kind"] for link in gold["links"]}
     return GoldPair(gold_name, template, local, links, set(), _measures(report, "measures", "template"),

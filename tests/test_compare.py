@@ -30,6 +30,22 @@ def test_each_row_is_what_diff_reports():
         assert row.coverage == single.coverage
 
 
+def test_a_lean_extraction_gives_alignment_what_a_full_one_does():
+    """compare reads its local plans lean (no measure fields, no warnings): the measures, keys, headings,
+    comparable units and plan reference are those of the full extraction."""
+    from planparse import extract
+    from planparse.align.measures import PlanMeasures
+    from planparse.align.units import MeasureUnits
+
+    from .conftest import LAYOUT_DOCS
+
+    for source in sorted(RAW.glob("*.txt")) + LAYOUT_DOCS:
+        full, lean = PlanMeasures.of(extract(source)), PlanMeasures.of(extract(source, lean=True))
+        assert (lean.keys, lean.headings, lean.chapters) == (full.keys, full.headings, full.chapters), source.name
+        assert [m.text for m in lean.items] == [m.text for m in full.items], source.name
+        assert MeasureUnits.of(lean.items) == MeasureUnits.of(full.items), source.name
+
+
 def test_plans_may_come_from_a_generator_with_progress():
     calls = []
     plans = (plan_of(name) for name in ("baofeng-2022-draft", "nanyang-2025-web"))
@@ -75,7 +91,9 @@ def test_heatmap_loads_in_chromium(tmp_path):
     out = tmp_path / "heatmap.html"
     assert runner.invoke(app, ["compare", NANYANG, *LOCALS, "--format", "html", "-o", str(out)]).exit_code == 0
     dom = render_in_chromium(out, tmp_path / "profile")
-    assert 'id="coverage">Average coverage' in dom and dom.count('<td class="f">') > 60
+    assert 'id="coverage">平均覆盖率' in dom and dom.count('<td class="f">F</td>') > 60
+    # the columns are headed by the plans' names, never their paths
+    assert '<th class="plan" title="1. 宝丰县法治政府建设实施方案' in dom and "data/raw" not in dom
 
 
 @pytest.mark.parametrize("fmt", ["markdown"])

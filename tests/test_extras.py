@@ -16,7 +16,7 @@ NANYANG = str(RAW / "nanyang-2022.txt")
 BAOFENG = str(RAW / "baofeng-2022-draft.txt")
 WEB = str(RAW / "nanyang-2025-web.txt")
 # The libraries of the extras, as the code imports them.
-EXTRA_MODULES = ["scipy", "jieba", "pdfminer", "xlsxwriter"]
+EXTRA_MODULES = ["scipy", "jieba", "pdfminer", "xlsxwriter", "icalendar", "pandas", "pyarrow"]
 
 
 def run_without(modules: list[str], *arguments: str) -> subprocess.CompletedProcess:
@@ -82,7 +82,7 @@ def _required_extras() -> set[tuple[str, str]]:
 def test_every_extra_the_code_asks_for_is_declared_and_in_all():
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
     required = _required_extras()
-    assert {extra for _, extra in required} == {"compare", "detail", "pdf"}
+    assert {extra for _, extra in required} == {"compare", "detail", "pdf", "office", "research"}
     for module, extra in required:
         assert extra in extras, f"require({module!r}, {extra!r}) names an extra pyproject.toml does not declare"
     (everything,) = extras["all"]

@@ -174,3 +174,21 @@ def test_check_reports_exactly_the_measure_numbers_that_were_moved(tmp_path, nam
             reported.add((finding.line, int(match.group(1))))
     assert reported == moved
     assert all(f.rule == "numbering" for f in check([path]).findings("error"))
+
+
+# --- find_targets' fast path -------------------------------------------------------------------------
+
+_target_words = st.sampled_from(["2021", "年", "5", "月", "12", "日", "号", "〔", "〕", "豫发", "《", "》", "“", "”",
+                                 "12345", "百分之", "八十", "一", "两", "%", "个", "工作日", "以上", "内", "不低于",
+                                 "第", ".", "A", "x", " ", "，", "热线", "12348", "0"])
+
+
+@given(st.lists(_target_words, max_size=16).map("".join))
+def test_a_text_without_a_number_and_unit_has_no_quantity_once_masked(text):
+    """find_targets returns at once when a text holds no number followed by a unit: masking dates, 文号,
+    titles, slogans and hotlines never makes a quantity (`20212021一日`: the hotline mask takes away the
+    digit that kept 一日 from being one, but 1一日 was a number and unit already)."""
+    from planparse.fields.targets import _NUMBER_AND_UNIT, _QUANTITY, _masked
+
+    if not _NUMBER_AND_UNIT.search(text):
+        assert not _QUANTITY.search(_masked(text))

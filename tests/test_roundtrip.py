@@ -38,6 +38,50 @@ def test_libyaml_and_pure_python_emitters_write_the_same_bytes():
         assert dumps(plan) == dumps(plan, dumper=PURE_PYTHON_DUMPER), source.name
 
 
+def test_a_plan_is_written_as_yaml_dump_writes_its_data():
+    """dumps writes a plan's YAML straight from its models; the bytes are those of dumping its data, with
+    either emitter (a table plan's tabs make it unfolded)."""
+    import yaml
+
+    from planparse.yamlio import _DUMPER, _UNFOLDED, PURE_PYTHON_DUMPER, _has_tab
+
+    from .conftest import LAYOUT_DOCS
+
+    for source in RAW_PLANS + LAYOUT_DOCS:
+        plan = extract(source)
+        data = plan.model_dump(mode="json")
+        width = _UNFOLDED if _has_tab(data) else 100
+        for dumper in (_DUMPER, PURE_PYTHON_DUMPER):
+            expected = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=width)
+            assert dumps(plan, dumper=dumper) == expected, (source.name, dumper)
+
+
+_ODD_DOCUMENTS = ["", "a: 1\n---\nb: 2\n", "a: &x [1]\nb: *x\n", "a: *y\n", "a: &x 1\n", "a: !!set {x}\n",
+                  "a: !!python/object:os.system x\n", "<<: {a: 1}\nb: 2\n", "a: [1, 2\n", "1: x\n", "? [a]\n: b\n",
+                  "a: 012\nb: 0x1F\nc: 1_000\nd: 1:30\ne: -5\nf: +5\ng: 0\n", "a: 1.5\nb: .inf\nc: 2021-05-25\nd: No\n"
+                  "e: ~\nf: ''\ng: !!str 12\nh: !!binary aGVsbG8=\n", "- a\n- {b: [c, d]}\n", "a: 1\na: 2\n", "x\n"]
+
+
+@pytest.mark.parametrize("document", _ODD_DOCUMENTS + [path.read_text(encoding="utf-8")
+                                                       for path in sorted(STRUCTURED.glob("*.yaml"))[:2]])
+def test_loading_reads_what_the_safe_loader_reads(document):
+    """load builds a plan's data from the parser's events and leaves what planparse never writes to
+    yaml.load: either way the data, or the error, is the safe loader's."""
+    import yaml
+
+    from planparse.yamlio import _LOADER, _load_data
+
+    def outcome(read):
+        try:
+            return repr(read(document))
+        except yaml.YAMLError as error:
+            return f"{type(error).__name__}: {error}"
+        except Exception as error:  # the alias refusal
+            return type(error).__name__
+
+    assert outcome(_load_data) == outcome(lambda text: yaml.load(text, Loader=_LOADER))
+
+
 def test_a_schema_version_1_file_still_loads():
     """Version 2 added fields; a version 1 file (as written by planparse 0.1) loads and reads as version 3."""
     current = (STRUCTURED / "nanyang-2022.yaml").read_text(encoding="utf-8")

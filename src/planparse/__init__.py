@@ -4,23 +4,62 @@ Library API (the CLI only wraps these):
     extract(path_or_bytes) -> Plan      extract_text(text) -> Plan      load(yaml_path) -> Plan
     dumps(plan, "yaml"|"json") -> str
     diff(template, local) -> DiffReport      compare(template, locals) -> CompareReport
-    check(paths) -> CheckReport
+    check(paths) -> CheckReport      tasks(plans) -> TasksReport
 """
 
-from .errors import ConfigError, InputError, MissingExtra, OutputError, PlanparseError, SchemaError
-from .extract import extract, extract_text
-from .models import Chapter, Measure, Plan, Section
+import sys
+import types
+from importlib import import_module
+
 from .version import __version__
-from .yamlio import dumps, load
+
+# The module each public name comes from, imported when the name is first used: a command imports only
+# what it runs (`planparse diff a.yaml b.yaml` never loads the extraction steps, `--help` none of this).
+_HOMES = {
+    "ConfigError": "errors", "InputError": "errors", "MissingExtra": "errors", "OutputError": "errors",
+    "PlanparseError": "errors", "SchemaError": "errors",
+    "extract": "extract", "extract_text": "extract",
+    "Chapter": "models", "Measure": "models", "Plan": "models", "Section": "models",
+    "dumps": "yamlio", "load": "yamlio",
+}
 
 
-# diff/compare need numpy and check reads a corpus: imported when called, so `planparse extract`
-# does not pay for them at start-up.
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))
+
+
+class _Package(types.ModuleType):
+    """Importing the module planparse.extract binds it here under its name, where the function of that
+    name belongs: the function is bound instead (the module stays in sys.modules)."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if isinstance(value, types.ModuleType) and _HOMES.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+# diff/compare need numpy and check reads a corpus: imported when called.
 def diff(template, local, **options):
-    """Align a local plan's measures with its template's → DiffReport (see planparse.align)."""
+    """Align a local plan's measures with its template's → DiffReport (see planparse.align), with the plans'
+    文号 and dates and each measure's units and deadlines (see planparse.duties)."""
     from .align import diff as _diff
+    from .duties import with_duties
+    from .plans import read_plan
 
-    return _diff(template, local, **options)
+    template_plan, local_plan = read_plan(template), read_plan(local)
+    return with_duties(_diff(template_plan, local_plan, **options), template_plan, local_plan)
 
 
 def compare(template, local_plans, **options):
@@ -28,6 +67,13 @@ def compare(template, local_plans, **options):
     from .align import compare as _compare
 
     return _compare(template, local_plans, **options)
+
+
+def tasks(plans, **options):
+    """Who does what by when: one row per unit × measure × role → TasksReport (see planparse.assignments)."""
+    from .assignments import tasks as _tasks
+
+    return _tasks(plans, **options)
 
 
 def check(paths=("data/raw",), **options):
@@ -38,6 +84,6 @@ def check(paths=("data/raw",), **options):
 
 __all__ = [
     "Chapter", "ConfigError", "InputError", "Measure", "MissingExtra", "OutputError", "Plan", "PlanparseError",
-    "SchemaError", "Section",
-    "__version__", "check", "compare", "diff", "dumps", "extract", "extract_text", "load",
+    "SchemaError", "Section", "__version__", "check", "compare", "diff", "dumps", "extract", "extract_text",
+    "load", "tasks",
 ]

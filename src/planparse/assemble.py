@@ -22,25 +22,26 @@ from .outline.tree import DraftNode, join_lines
 _INLINE_TITLE_MAX = 40
 
 
-def chapter_from(node: DraftNode, year: int | None = None) -> Chapter:
-    """`year`: the plan's year when it is a plan for one year, which dates yearless deadlines."""
+def chapter_from(node: DraftNode, year: int | None = None, *, fields: bool = True) -> Chapter:
+    """`year`: the plan's year when it is a plan for one year, which dates yearless deadlines. `fields`:
+    False reads no fields of the measures and sections (see measure_from)."""
     title, parts = _heading_parts(node)
     return Chapter(
         number=node.number, marker=node.marker.marker or None if node.marker else None, title=title,
         lines=node.span(), recognized_by=node.recognized_by, text=join_lines(parts),
-        sections=[section_from(child, year) for child in node.children if child.kind == "section"],
-        measures=[measure_from(child, year) for child in node.children if child.kind == "measure"],
+        sections=[section_from(child, year, fields=fields) for child in node.children if child.kind == "section"],
+        measures=[measure_from(child, year, fields=fields) for child in node.children if child.kind == "measure"],
     )
 
 
-def section_from(node: DraftNode, year: int | None = None) -> Section:
+def section_from(node: DraftNode, year: int | None = None, *, fields: bool = True) -> Section:
     title, parts = _heading_parts(node)
     text = join_lines(parts)
     return Section(
         number=node.number, marker=node.marker.marker or None if node.marker else None, title=title,
         lines=node.span(), recognized_by=node.recognized_by, text=text,
-        deadlines=find_deadlines(title + "\n" + text, year=year),
-        measures=[measure_from(child, year) for child in node.children if child.kind == "measure"],
+        deadlines=find_deadlines(title + "\n" + text, year=year) if fields else [],
+        measures=[measure_from(child, year, fields=fields) for child in node.children if child.kind == "measure"],
     )
 
 
@@ -72,15 +73,20 @@ class _Reading:
     parts: list[tuple[Line, str]] = field(default_factory=list)
 
 
-def measure_from(node: DraftNode, year: int | None = None) -> Measure:
-    """A measure of the outline: a marker line and what it holds, written as prose or as a table row."""
+def measure_from(node: DraftNode, year: int | None = None, *, fields: bool = True) -> Measure:
+    """A measure of the outline: a marker line and what it holds, written as prose or as a table row. Without
+    `fields`, a measure written as prose gets its marker, text and headline only: what alignment reads."""
     marker, heading = node.marker, node.heading
     # the outline makes measures of marker lines only (an unmarked heading stays a section)
     assert marker is not None and heading is not None, f"a measure without a marker line at {node.span()}"
-    if heading.cells is not None:
+    if heading.cells is not None:  # (a task table's cells are its fields: read whole, and rare)
         reading = _read_table_row(node, marker.marker, heading.cells, heading.roles, year)
-    else:
+    elif fields:
         reading = _read_prose(node, marker, heading, year)
+    else:
+        text, _ = _prose_text(node, marker, heading)
+        reading = _Reading(text=text, headline=_headline(text), units=Assignments(), deadlines=[], recurring=[],
+                           task_text="")
     return _measure(reading, number=None if marker.label else marker.number, marker=marker.marker,
                     label=marker.label, lines=node.span(), recognized_by=node.recognized_by)
 
@@ -116,14 +122,18 @@ def _measure(reading: _Reading, *, number: int | None, marker: str, label: str |
     )
 
 
-def _read_prose(node: DraftNode, marker: Marker, heading: Line, year: int | None) -> _Reading:
-    """A marker line and the lines below it: labelled fields, role phrasing or a duty head give the units."""
+def _prose_text(node: DraftNode, marker: Marker, heading: Line) -> tuple[str, list[tuple[Line, str]]]:
+    """A marker line and the lines below it → the measure's text, and those lines with their text."""
     rest = marker.rest
     parts = [(heading, rest)] + [(line, line.text) for line in node.body]
     if node.title_is_heading:  # a heading over its text (decimal outlines): the heading is the headline
-        text = rest + "\n" + join_lines(parts[1:], starts_line=_starts_line)
-    else:
-        text = join_lines(parts, starts_line=_starts_line)
+        return rest + "\n" + join_lines(parts[1:], starts_line=_starts_line), parts
+    return join_lines(parts, starts_line=_starts_line), parts
+
+
+def _read_prose(node: DraftNode, marker: Marker, heading: Line, year: int | None) -> _Reading:
+    """A marker line and the lines below it: labelled fields, role phrasing or a duty head give the units."""
+    text, parts = _prose_text(node, marker, heading)
     return _read_text(text, year, parts=parts[1:])
 
 

@@ -16,8 +16,6 @@ from .decode import decode_bytes
 from .errors import InputError, printable_path
 from .fields import default_deadline
 from .formats import sniff
-from .formats.docx import docx_to_text
-from .formats.pdf import pdf_to_text
 from .meta import build_meta
 from .models import Block, Chapter, ExtractionWarning, Measure, Plan, Section, Source
 from .normalize import Line, editor_lines, normalize
@@ -52,9 +50,14 @@ def read_source(source: str | os.PathLike | bytes, *, name: str | None = None) -
     """Read and decode a path (`-` for stdin) or raw bytes. Text is not read but given to extract_text."""
     data, file_name = _read(source, name)
     kind = sniff(data)  # by content, not by the file's extension
+    # The .docx and .pdf readers are imported when such a file comes: a .txt never pays for them (~15 ms).
     if kind == "docx":
+        from .formats.docx import docx_to_text
+
         text, encoding, method = docx_to_text(data, file_name), "utf-8", "docx"
     elif kind == "pdf":
+        from .formats.pdf import pdf_to_text
+
         text, encoding, method = pdf_to_text(data, file_name), "utf-8", "pdf-text-layer"
     elif kind in ("xlsx", "pptx", "zip"):
         raise InputError(f"is a {kind} file, not a plan text; save the plan as .docx, .pdf or .txt and extract that",
@@ -65,19 +68,24 @@ def read_source(source: str | os.PathLike | bytes, *, name: str | None = None) -
     return SourceText(text, file_name, hashlib.sha256(data).hexdigest(), encoding, method, kind)
 
 
-def extract(source: str | os.PathLike | bytes, *, name: str | None = None) -> Plan:
+def extract(source: str | os.PathLike | bytes, *, name: str | None = None, lean: bool = False) -> Plan:
     """Extract a Plan from a path (`-` for stdin) or from raw bytes. A str is always a path, whatever it
-    holds (a file name may contain a newline); a plan's text is extracted with extract_text."""
-    return extract_source(read_source(source, name=name))
+    holds (a file name may contain a newline); a plan's text is extracted with extract_text.
+
+    `lean`: only what alignment reads (the measures' numbers and text, the headings, the plan's meta):
+    measures written as prose and sections get no fields (units, deadlines, targets, citations, tasks,
+    items), and the plan no default deadline and no numbering or structure warnings. `compare` reads its
+    local plans so; such a plan is not one to write out."""
+    return extract_source(read_source(source, name=name), lean=lean)
 
 
-def extract_source(source: SourceText) -> Plan:
+def extract_source(source: SourceText, *, lean: bool = False) -> Plan:
     return extract_text(source.text, file=source.file, sha256=source.sha256, encoding=source.encoding,
-                        encoding_method=source.encoding_method, format=source.format)
+                        encoding_method=source.encoding_method, format=source.format, lean=lean)
 
 
-def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
-                 encoding: str = "utf-8", encoding_method: str = "utf-8", format: str = "text") -> Plan:
+def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None, encoding: str = "utf-8",
+                 encoding_method: str = "utf-8", format: str = "text", lean: bool = False) -> Plan:
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     text, back_to_source = simplify(text)
@@ -87,7 +95,7 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
     gc.disable()
     try:
         plan = _extract_simplified(text, file=file, sha256=sha256, encoding=encoding,
-                                   encoding_method=encoding_method, format=format)
+                                   encoding_method=encoding_method, format=format, lean=lean)
     finally:
         if collecting:
             gc.enable()
@@ -101,7 +109,7 @@ def extract_text(text: str, *, file: str = "<text>", sha256: str | None = None,
 
 
 def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, encoding_method: str,
-                        format: str) -> Plan:
+                        format: str, lean: bool) -> Plan:
     lines, dropped = normalize(text)
     markers = [match_line(line) for line in lines]
     lines, markers, more_dropped = read_layout(lines, markers)
@@ -116,14 +124,14 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
     meta = build_meta(frame, dropped, body_kinds, source_lines)
     # A plan for one year (2025年…工作要点) dates its yearless deadlines (`4月底前`) in that year.
     year = meta.period.start if meta.period and meta.period.start and meta.period.start == meta.period.end else None
-    annex_parts = [_annex_part(annex, year) for annex in annexes]
-    chapters = [chapter_from(node, year) for node in outline.chapters] \
+    annex_parts = [_annex_part(annex, year, fields=not lean) for annex in annexes]
+    chapters = [chapter_from(node, year, fields=not lean) for node in outline.chapters] \
         + [p for p in annex_parts if isinstance(p, Chapter)]
     closing_text = join_lines([(line, line.text) for line in frame.closing])
     plan = Plan(
         source=Source(file=file, sha256=sha256, encoding=encoding, encoding_method=encoding_method, format=format),
         meta=meta,
-        default_deadline=default_deadline(closing_text) if closing_text else None,
+        default_deadline=default_deadline(closing_text) if closing_text and not lean else None,
         front_matter=_blocks(frame, ("notice", "title", "preamble")),
         chapters=chapters,
         back_matter=sorted(_blocks(frame, ("closing", "attachments", "signature", "distribution")),
@@ -131,8 +139,9 @@ def _extract_simplified(text: str, *, file: str, sha256: str, encoding: str, enc
         dropped=dropped,
         warnings=outline.warnings,
     )
-    plan.warnings.extend(_structure_warnings(plan))
-    plan.warnings.extend(numbering_warnings(plan, source_lines))
+    if not lean:
+        plan.warnings.extend(_structure_warnings(plan))
+        plan.warnings.extend(numbering_warnings(plan, source_lines))
     return plan
 
 
@@ -145,7 +154,7 @@ def _split_off_annexes(lines: list[Line], markers: list) -> tuple[list[Line], li
     return lines[:start], markers[:start], split_annexes(lines, markers, start)
 
 
-def _annex_part(annex: Annex, year: int | None) -> Chapter | Block:
+def _annex_part(annex: Annex, year: int | None, *, fields: bool) -> Chapter | Block:
     """A task table's rows are the measures of an annex chapter; any other annex is back matter."""
     found_title_in_heading = annex.heading.text.endswith(annex.title) and annex.title
     marker = annex.heading.text[:-len(annex.title)] if found_title_in_heading else annex.heading.text
@@ -160,13 +169,13 @@ def _annex_part(annex: Annex, year: int | None) -> Chapter | Block:
         for chapter in outline.chapters:
             if chapter.marker is not None:  # a group row (`一、…`) spanning the table
                 chapter.kind = "section"
-                sections.append(section_from(chapter, year))
+                sections.append(section_from(chapter, year, fields=fields))
                 continue
             for child in chapter.children:
                 if child.kind == "section":
-                    sections.append(section_from(child, year))
+                    sections.append(section_from(child, year, fields=fields))
                 else:
-                    measures.append(measure_from(child, year))
+                    measures.append(measure_from(child, year, fields=fields))
     last = max([annex.heading.number] + [line.number for line in annex.lines])
     if not sections and not measures:
         return Block(role="annex", lines=(annex.heading.number, last),

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
+import gc
+import io
 import json
 import os
 import re
@@ -16,6 +19,9 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import OutputError, SchemaError
 from .models import READABLE_SCHEMA_VERSIONS, SCHEMA_NAME, SCHEMA_VERSION, Plan
+
+_STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}"
+                                                for name in ("str", "int", "float", "bool", "null", "seq", "map"))
 
 
 def _make_dumper(base: type) -> type:
@@ -57,10 +63,103 @@ def _make_loader(base: type) -> type:
                 raise _Alias(node.start_mark.line + 1)
             return super().construct_object(node, deep=deep)
 
+        def resolve(self, kind, value, implicit):
+            # The composer asks about every scalar: about plain text whose first character no implicit
+            # resolver looks at (most of a plan: Chinese) the answer is text; about the short values that
+            # repeat (keys, numbers, null), the answer it gave before.
+            if kind is not yaml.ScalarNode or not implicit[0] or None in self.yaml_implicit_resolvers \
+                    or self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit)
+            if value[:1] not in self.yaml_implicit_resolvers:
+                return self.DEFAULT_SCALAR_TAG
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED_VALUES:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+
     return Loader
 
 
+# The tags the loader's resolver gave to short plain values (its implicit resolvers are fixed: the answer
+# for a value never changes), kept up to a bound whatever the files loaded.
+_PLAIN_TAGS: dict[str, str] = {}
+_REMEMBERED_LENGTH, _REMEMBERED_VALUES = 24, 4096
+
 _LOADER = _make_loader(yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader)
+
+
+def _load_data(text: str) -> Any:
+    """The data of a YAML document, as yaml.load with the safe loader builds it, read from the parser's
+    events: a plan's text, numbers, nulls, lists and mappings are built as they come, with no node tree
+    (which was most of the time of loading a plan). Anything planparse never writes (an anchor or alias,
+    an explicit tag on a list or mapping, a key that is not text, a second document) sends the whole
+    document through yaml.load, whose answer or error it then is."""
+    loader = _LOADER(text)
+    try:
+        loader.get_event()  # the stream's start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # the document's start
+        data = _event_data(loader, loader.get_event())
+        if loader.check_event(yaml.DocumentEndEvent):
+            loader.get_event()
+            if loader.check_event(yaml.StreamEndEvent):
+                return data
+    except (_Unusual, yaml.constructor.ConstructorError):  # (an error yaml.load may meet elsewhere first)
+        pass
+    finally:
+        loader.dispose()
+    return yaml.load(text, Loader=_LOADER)
+
+
+class _Unusual(Exception):
+    """Something in a YAML document that _load_data leaves to yaml.load."""
+
+
+def _event_data(loader, event) -> Any:
+    kind = type(event)
+    if kind is yaml.ScalarEvent:
+        return _scalar_data(loader, event, _scalar_tag(loader, event))
+    if kind not in (yaml.MappingStartEvent, yaml.SequenceStartEvent) or event.anchor is not None \
+            or event.tag not in (None, "!"):
+        raise _Unusual
+    if kind is yaml.SequenceStartEvent:
+        items = []
+        while not loader.check_event(yaml.SequenceEndEvent):
+            items.append(_event_data(loader, loader.get_event()))
+        loader.get_event()
+        return items
+    mapping = {}
+    while not loader.check_event(yaml.MappingEndEvent):
+        key = loader.get_event()
+        if type(key) is not yaml.ScalarEvent or _scalar_tag(loader, key) != _STR:
+            raise _Unusual
+        mapping[key.value] = _event_data(loader, loader.get_event())
+    loader.get_event()
+    return mapping
+
+
+def _scalar_tag(loader, event) -> str:
+    if event.anchor is not None:
+        raise _Unusual
+    if event.tag is None or event.tag == "!":
+        return loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return event.tag
+
+
+def _scalar_data(loader, event, tag: str) -> Any:
+    value = event.value
+    if tag == _STR:
+        return value
+    if tag == _NULL:
+        return None
+    if tag == _INT and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+        return int(value)  # (0-prefixed is octal in YAML 1.1; `1_000`, `1:30` and `+1` are the constructor's)
+    # floats, booleans, dates, explicit tags (refused when unknown): the safe constructor's own reading
+    return loader.construct_object(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style),
+                                   deep=True)
 
 
 def to_data(model: BaseModel) -> dict[str, Any]:
@@ -68,31 +167,116 @@ def to_data(model: BaseModel) -> dict[str, Any]:
 
 
 def dumps(model: BaseModel, fmt: str = "yaml", *, dumper: type | None = None) -> str:
-    data = to_data(model)
-    if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    # Text with a tab (table cells) can only be written double-quoted, and the two emitters fold a long
-    # double-quoted line at different places: such a plan is written unfolded, by either emitter alike.
-    width = _UNFOLDED if _has_tab(data) else 100
-    return yaml.dump(data, Dumper=dumper or _DUMPER, allow_unicode=True, sort_keys=False, width=width)
+    # Writing makes many small objects and no reference cycles: the cyclic collector, run as they pile
+    # up, was half the time of writing a 10 MB plan (bench_all.py), so it waits until the text is made.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if fmt == "yaml" and isinstance(model, Plan):
+            return _plan_yaml(model, dumper or _DUMPER)
+        data = to_data(model)
+        if fmt == "json":
+            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        width = _UNFOLDED if _has_tab(data) else 100
+        return yaml.dump(data, Dumper=dumper or _DUMPER, allow_unicode=True, sort_keys=False, width=width)
+    finally:
+        if collecting:
+            gc.enable()
 
 
+# Text with a tab (table cells) can only be written double-quoted, and the two emitters fold a long
+# double-quoted line at different places: such a plan is written unfolded, by either emitter alike.
 _UNFOLDED = 2**31 - 1
 
 
-def _has_tab(value) -> bool:
-    if isinstance(value, str):
-        return "\t" in value
-    if isinstance(value, dict):
-        return any(_has_tab(item) for item in value.values())
-    if isinstance(value, (list, tuple)):
-        return any(_has_tab(item) for item in value)
+def _plan_yaml(plan: Plan, dumper_class: type) -> str:
+    """A plan as YAML, written as the emitter's events straight from its models: the bytes yaml.dump
+    writes of `plan.model_dump(mode="json")` (a test holds it), without that copy of the plan and the
+    node tree built from it, which were most of the time and memory of writing a large plan."""
+    stream = io.StringIO()
+    dumper = dumper_class(stream, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                          width=_UNFOLDED if _has_tab(plan) else 100)
+    dumper.open()
+    dumper.emit(yaml.DocumentStartEvent(explicit=False))
+    _PlanEvents(dumper).value(plan)
+    dumper.emit(yaml.DocumentEndEvent(explicit=False))
+    dumper.close()
+    return stream.getvalue()
+
+
+class _PlanEvents:
+    """The events a dumper's serializer makes of the plan's data, as _make_dumper represents it: block
+    mappings of the fields in schema order, flow style for lists of numbers, literal blocks for text
+    with line breaks. Every value of a plan is a model, a list or tuple, a str, int, float, bool or None."""
+
+    def __init__(self, dumper):
+        self.dumper = dumper
+        self.emit = dumper.emit
+        resolvers = dumper.yaml_implicit_resolvers
+        # Text whose first character no implicit resolver looks at is read back as text: most of a plan's
+        # text is Chinese, and asking the resolver about each piece was a fifth of the time.
+        self.looked_at = None if None in resolvers or dumper.yaml_path_resolvers else resolvers.keys()
+
+    def value(self, value) -> None:
+        if isinstance(value, str):
+            self.scalar(_STR, value, "|" if "\n" in value else None)
+        elif isinstance(value, BaseModel):
+            self.emit(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
+            for name in _field_names(type(value)):
+                self.scalar(_STR, name)
+                self.value(getattr(value, name))
+            self.emit(yaml.MappingEndEvent())
+        elif isinstance(value, (list, tuple)):
+            flat = bool(value) and all(isinstance(item, (int, float)) for item in value)
+            self.emit(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=flat))
+            for item in value:
+                self.value(item)
+            self.emit(yaml.SequenceEndEvent())
+        elif value is None:
+            self.scalar(_NULL, "null")
+        elif isinstance(value, bool):
+            self.scalar(_BOOL, "true" if value else "false")
+        elif isinstance(value, int):
+            self.scalar(_INT, str(value))
+        elif isinstance(value, float):
+            self.scalar(_FLOAT, self.dumper.represent_float(value).value)
+        else:
+            raise TypeError(f"a plan holds no {type(value).__name__}")
+
+    def scalar(self, tag: str, text: str, style: str | None = None) -> None:
+        # As the serializer does: the tag is left implicit where the resolver would read it back as is.
+        if tag is _STR and self.looked_at is not None and text[:1] not in self.looked_at:
+            plain = True
+        else:
+            plain = self.dumper.resolve(yaml.ScalarNode, text, (True, False)) == tag
+        self.emit(yaml.ScalarEvent(None, tag, (plain, tag == _STR), text, style=style))
+
+
+@functools.cache
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(model.model_fields)
+
+
+def _has_tab(data: BaseModel | dict[str, Any]) -> bool:
+    """Whether any text in a model (or its data) holds a tab."""
+    pending: list = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if "\t" in value:
+                return True
+        elif isinstance(value, BaseModel):
+            pending.extend(value.__dict__.values())
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            pending.extend(value)
     return False
 
 
 def loads_plan(text: str, path: str = "<yaml>") -> Plan:
     try:
-        data = yaml.load(text, Loader=_LOADER)  # a safe loader: tags such as !!python/object are refused
+        data = _load_data(text)  # a safe loader: tags such as !!python/object are refused
     except _Alias as alias:
         raise SchemaError("refused: the YAML repeats a node through an alias (`*name`), which planparse never "
                           "writes and which can multiply a small file into gigabytes; write the plan out in full "

@@ -20,16 +20,17 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..models.diff import CompareReport, DiffReport, LocalMeasure, MeasureRef, PlanCoverage, TemplateMeasure
+from ..plans import PlanSource, read_plan
 from .changes import linked_changes
 from .grams import MeasureOverlap, PlanGrams, TemplateIndex, Titles, plan_grams
 from .links import STATUS, Links, coverage, heading_links, ranked
-from .measures import PlanMeasures, PlanSource, load_plan, plan_ref, require_measures
+from .measures import PlanMeasures, load_pair, plan_ref, require_measures
 from .scoring import PairScores, score_batch, score_plans
 from .structure import Outline
 from .units import MeasureUnits, measure_body
 from .workers import Digest, digests
 
-__all__ = ["compare", "diff", "load_plan"]
+__all__ = ["compare", "diff"]
 
 Progress = Callable[[int, "int | None"], None]
 
@@ -38,7 +39,7 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
     """Align the local plan's measures with the template's: coverage, links (splits and merges as several
     links), missing and local-only measures, changed deadlines/targets/units, and with `detail` a
     word-level diff of each fully linked pair (loads jieba)."""
-    template_plan, local_plan = load_plan(template), load_plan(local)
+    template_plan, local_plan = load_pair(template, local)
     tmpl, loc = PlanMeasures.of(template_plan), PlanMeasures.of(local_plan)
     template_ref, local_ref = plan_ref(template_plan, tmpl), plan_ref(local_plan, loc)
     require_measures(template_ref, "template")
@@ -80,7 +81,7 @@ def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Pro
     template measure (full/partial/missing), exactly as `diff` would report it. `locals` may be a
     generator: plans are read and scored in batches, so memory does not grow with their number.
     `progress(done, total)` is called after each plan; `jobs` > 1 reads plans in that many processes."""
-    template_plan = load_plan(template)
+    template_plan = read_plan(template)
     tmpl = PlanMeasures.of(template_plan)
     template_ref = plan_ref(template_plan, tmpl)
     require_measures(template_ref, "template")

@@ -12,21 +12,15 @@ from ..errors import InputError
 from ..models import Chapter, Measure, Plan, Section
 from ..models.diff import MeasureKey, PlanRef
 from ..outline.builder import frames_or_supports
-
-PlanSource = Plan | str | os.PathLike
-_PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+from ..plans import PlanSource, read_plan
 
 
-def load_plan(source: PlanSource) -> Plan:
-    """A Plan as is; a `.yaml/.yml/.json` path loaded; any other path extracted."""
-    if isinstance(source, Plan):
-        return source
-    from ..extract import extract
-    from ..yamlio import load
-
-    if str(source).lower().endswith(_PLAN_SUFFIXES):
-        return load(source)
-    return extract(source)
+def load_pair(template: PlanSource, local: PlanSource) -> tuple[Plan, Plan]:
+    """The two plans of a diff; a file named twice (`diff X X`) is read once and aligned with itself."""
+    template_plan = read_plan(template)
+    if not isinstance(local, Plan) and not isinstance(template, Plan) and os.fspath(local) == os.fspath(template):
+        return template_plan, template_plan
+    return template_plan, read_plan(local)
 
 
 @dataclass

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from itertools import islice
 
 from ..models.diff import PlanRef
+from ..plans import PlanSource, read_plan
 from .grams import PlanGrams, TemplateIndex, plan_grams
-from .measures import PlanMeasures, PlanSource, load_plan, plan_ref
+from .measures import PlanMeasures, plan_ref
 from .structure import Outline
 from .units import MeasureUnits
 
@@ -39,7 +40,7 @@ def _start_worker(template: MeasureUnits) -> None:
 
 
 def _digest(source: PlanSource, index: TemplateIndex | None = None) -> Digest:
-    plan = load_plan(source)
+    plan = read_plan(source, lean=True)  # the fields of a measure are no part of its scores
     measures = PlanMeasures.of(plan)
     ref = plan_ref(plan, measures)
     if not measures.items:

@@ -4,6 +4,7 @@ Each command lives in its own module and registers itself on the shared typer ap
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -17,12 +18,17 @@ from .app import app, error
 from . import extract as _extract  # noqa: F401
 from . import check as _check  # noqa: F401
 from . import diff as _diff  # noqa: F401
+from . import tasks as _tasks  # noqa: F401
+from . import schema as _schema  # noqa: F401
 # isort: on
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
+    # What is imported lives as long as the process: out of the cyclic collector's way, which otherwise
+    # walks all of it in a full collection (40 ms of a diff's 800 on this machine).
+    gc.freeze()
     _write_utf8()
     _exit_cleanly_on_sigterm()
     try:

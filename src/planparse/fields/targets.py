@@ -33,6 +33,9 @@ _QUANTITY = re.compile(
     rf"百分之(?P<cn_percent>[{_NUMERAL}]{{1,4}})(?:\s*(?P<cn_percent_suffix>{_SUFFIX}))?"
     rf"|(?<![0-9.A-Za-z])(?P<number>[0-9]+(?:\.[0-9]+)?|[{_NUMERAL}]{{1,4}})\s*(?P<unit>{_UNIT})(?:\s*(?P<suffix>{_SUFFIX}))?"
 )
+# Where _QUANTITY can match in a masked text, this matches the unmasked text (the masks take characters
+# away, and it has no lookbehind they could change): without it, a text holds no target. `2 名`, `八十%`.
+_NUMBER_AND_UNIT = re.compile(rf"百分之[{_NUMERAL}]|[0-9{_NUMERAL}]\s*(?:{_UNIT})")
 # The comparative before a number, looked for in the few characters before it. Some stand a few words away:
 # `不低于全部人员编制的80%`, `至少组织 1 次`; others right before it: `达 100%`, `控制在 5%以内`.
 _CMP_FAR = r"不低于|不少于|不超过|不高于|不多于|不大于|不小于|不短于|不长于|至少|最少|最多|最长|最短|低于|高于|少于|多于|超过"
@@ -74,6 +77,8 @@ def _comparative(masked: str, window: int, start: int) -> int | None:
 def find_targets(text: str) -> list[Target]:
     """Numeric targets in order of appearance, de-duplicated by their text."""
     text = _FULLWIDTH.sub(lambda m: _FOLD[m.group()], text)
+    if not _NUMBER_AND_UNIT.search(text):
+        return []  # most measures: nothing to mask, no target
     masked = _masked(text)
     targets: list[Target] = []
     seen: set[str] = set()

@@ -206,6 +206,13 @@ class Plan(Model):
             for section in chapter.sections:
                 yield from section.measures
 
+    def to_frame(self):
+        """The measures as a pandas DataFrame, one row per measure with this plan's metadata on each (the
+        columns of models.frames.MEASURE_COLUMNS); pandas is the `research` extra."""
+        from .frames import MEASURE_COLUMNS, frame, measure_records
+
+        return frame(measure_records(self), MEASURE_COLUMNS)
+
     def iter_sections(self):
         for chapter in self.chapters:
             yield from chapter.sections
