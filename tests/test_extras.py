@@ -16,7 +16,7 @@ NANYANG = str(RAW / "nanyang-2022.txt")
 BAOFENG = str(RAW / "baofeng-2022-draft.txt")
 WEB = str(RAW / "nanyang-2025-web.txt")
 # The libraries of the extras, as the code imports them.
-EXTRA_MODULES = ["scipy", "jieba", "pdfminer", "xlsxwriter"]
+EXTRA_MODULES = ["scipy", "jieba", "pdfminer", "xlsxwriter", "icalendar", "pandas", "pyarrow"]
 
 
 def run_without(modules: list[str], *arguments: str) -> subprocess.CompletedProcess:
