@@ -245,8 +245,10 @@ def _structure_warnings(plan: Plan) -> list[ExtractionWarning]:
         median = statistics.median(lengths)
         for measure in measures:
             if len(measure.text) > _LONG_MEASURE_FACTOR * median and len(measure.text) > 1500:
+                # most measures may be bare markers (`1.` alone on its line): the median is then 0
+                share = f"{len(measure.text) / median:.0f}× the median" if median else "though most are empty"
                 warnings.append(ExtractionWarning(
                     code="long-measure", line=measure.lines[0],
                     message=f"measure {measure.number} is {len(measure.text)} characters, "
-                            f"{len(measure.text) / median:.0f}× the median: a marker may be missed"))
+                            f"{share}: a marker may be missed"))
     return warnings
