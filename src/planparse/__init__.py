@@ -10,6 +10,13 @@ Library API (the CLI only wraps these):
 import sys
 import types
 from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what __getattr__ gives, as type checkers and editors should see it
+    from .errors import InputError, OutputError, PlanparseError, SchemaError
+    from .extract import extract, extract_text
+    from .models import Chapter, Measure, Plan, Section
+    from .yamlio import dumps, load
 
 __version__ = "0.1.0"
 
