@@ -248,7 +248,7 @@ def profile() -> None:
 
 
 def _function(key: tuple[str, int, str]) -> str:
-    file, line, name = key
+    file, _line, name = key
     module = Path(file).stem if file != "~" else ""
     return f"{module}.{name}" if module else name
 
@@ -309,7 +309,7 @@ def compare_rows(sizes: list[int], jobs: int) -> None:
         results = []
         for n in sizes:
             data = b"".join(path.read_bytes() for path in paths[:n])
-            floor_seconds = median([cpu_of(lambda: floor(data)) for _ in range(5)])
+            floor_seconds = median([cpu_of(lambda data=data: floor(data)) for _ in range(5)])
             output, _ = run_measured([PYTHON, bench_compare.__file__, "--run", str(folder), str(n), "--jobs", str(jobs)])
             result = json.loads(output)
             results.append(result)

@@ -45,8 +45,9 @@ def fuzz_hypothesis(command: str, cases: int, first_seed: int, seconds: float, d
     """Run hypothesis in chunks of CHUNK cases (seeds first_seed, first_seed + 1, …) until `cases` ran or
     the clock passes `deadline`. Returns (cases run, failures)."""
     ran, failures, chunk = 0, [], 0
+    last: list[tuple] = []  # the input of the case running, set by each chunk's case()
     while ran < cases and time.time() < deadline:
-        last: list[tuple] = []
+        last.clear()
 
         @seed(first_seed + chunk)
         @settings(max_examples=min(CHUNK, cases - ran), deadline=None, database=None,

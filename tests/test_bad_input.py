@@ -73,9 +73,10 @@ def test_a_folder_with_no_plan_texts(tmp_path):
     assert "no plan texts (*.txt, *.md) in this folder" in line
 
 
-def test_a_folder_passed_to_extract(tmp_path):
+def test_a_folder_without_plan_texts_passed_to_extract(tmp_path):
+    # a folder is read as the plan texts in it (one parquet table of a corpus); an empty one is refused
     line = one_line_exit_2(run("extract", tmp_path), str(tmp_path))
-    assert "is a folder" in line
+    assert "no plan texts (*.txt, *.md) in this folder" in line
 
 
 # --- files that are not plan texts -------------------------------------------------------------------

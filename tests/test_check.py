@@ -417,4 +417,3 @@ def test_the_pre_commit_hook_runs_check_on_plan_texts():
     assert (hook["id"], hook["language"], hook["entry"]) == ("planparse-check", "python", "planparse check")
     assert re.search(hook["files"], "data/raw/x.txt") and re.search(hook["files"], "plans/y.md")
     assert not re.search(hook["files"], "data/structured/x.yaml")
-

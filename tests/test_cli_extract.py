@@ -95,6 +95,9 @@ def test_gb18030_and_utf16_files_extract_like_utf8(tmp_path):
         assert len(data["chapters"][1]["sections"]) == 8
 
 
-def test_o_with_several_inputs_is_refused():
-    result = runner.invoke(app, ["extract", NANYANG, NANYANG, "-o", "x.yaml"])
-    assert result.exit_code == 2 and "use --out-dir" in result.stderr
+def test_o_with_several_inputs_is_refused_in_a_format_of_one_plan_per_file(tmp_path):
+    result = runner.invoke(app, ["extract", NANYANG, NANYANG, "-o", str(tmp_path / "x.xlsx")])
+    assert result.exit_code == 2 and "use --out-dir" in result.stderr and not (tmp_path / "x.xlsx").exists()
+    # YAML holds several plans: -o writes them as one stream, as stdout does
+    assert runner.invoke(app, ["extract", NANYANG, NANYANG, "-o", str(tmp_path / "x.yaml")]).exit_code == 0
+    assert (tmp_path / "x.yaml").read_text(encoding="utf-8").count("schema_name: planparse/plan") == 2

@@ -9,8 +9,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from planparse.cli import app
 from planparse.align import compare, diff
+from planparse.cli import app
 
 from .conftest import RAW, plan_of
 from .test_diff_cli import needs_chromium, render_in_chromium
@@ -34,7 +34,7 @@ def test_a_lean_extraction_gives_alignment_what_a_full_one_does():
     """compare reads its local plans lean (no measure fields, no warnings): the measures, keys, headings,
     comparable units and plan reference are those of the full extraction."""
     from planparse import extract
-    from planparse.align.measures import PlanMeasures, plan_ref
+    from planparse.align.measures import PlanMeasures
     from planparse.align.units import MeasureUnits
 
     from .conftest import LAYOUT_DOCS
@@ -59,7 +59,7 @@ def test_reading_in_processes_gives_the_same_matrix():
 
 def test_csv_is_the_matrix():
     result = runner.invoke(app, ["compare", NANYANG, *LOCALS, "--format", "csv"])
-    rows = list(csv.reader(io.StringIO(result.stdout)))
+    rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
     assert rows[0] == ["template", "headline", *LOCALS]
     assert len(rows) == 1 + 26 + 1 and rows[-1][0] == "covered"
     assert rows[5][:2] == ["5", "提升政府立法质效"] and rows[5][2:] == ["missing", "missing", "full"]
@@ -90,7 +90,9 @@ def test_heatmap_loads_in_chromium(tmp_path):
     out = tmp_path / "heatmap.html"
     assert runner.invoke(app, ["compare", NANYANG, *LOCALS, "--format", "html", "-o", str(out)]).exit_code == 0
     dom = render_in_chromium(out, tmp_path / "profile")
-    assert 'id="coverage">Average coverage' in dom and dom.count('<td class="f">') > 60
+    assert 'id="coverage">平均覆盖率' in dom and dom.count('<td class="f">F</td>') > 60
+    # the columns are headed by the plans' names, never their paths
+    assert '<th class="plan" title="1. 宝丰县法治政府建设实施方案' in dom and "data/raw" not in dom
 
 
 @pytest.mark.parametrize("fmt", ["markdown"])

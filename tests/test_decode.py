@@ -34,7 +34,7 @@ def test_whole_plans_decode_in_every_common_encoding(data, encoding, method):
 
 
 def test_short_gbk_text_is_not_misread_as_big5():
-    # NOTES.md: detectors read short GBK snippets such as this date as big5/cp949; strict GB18030 comes first.
+    # ../shared/NOTES.md: detectors read short GBK snippets such as this date as big5/cp949; strict GB18030 comes first.
     assert decode_bytes("2022年5月25日\n".encode("gbk"), "x.txt").text == "2022年5月25日\n"
 
 
@@ -60,7 +60,7 @@ def test_unreadable_input_is_refused_in_one_line(data, message):
 
 def test_undecodable_bytes_in_the_middle_name_the_line():
     data = SAMPLE.encode("utf-8")
-    at = data.index("二、主要举措".encode("utf-8"))
+    at = data.index("二、主要举措".encode())
     damaged = data[:at] + b"\xff\xfe\xfa" + data[at:]
     with pytest.raises(InputError) as raised:
         decode_bytes(damaged, "plan.txt")

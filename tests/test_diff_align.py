@@ -203,10 +203,10 @@ def test_repeated_numbers_and_labels_make_distinct_keys():
 
 
 def test_the_package_leaves_the_library_functions_in_place():
-    # Importing a submodule binds it on its parent package: the diff package must never be bound over
-    # the function planparse.diff, however often diff and compare run.
+    # Importing a submodule binds it on its parent package: the align package (named so, not `diff`, for
+    # this) must never be bound over the function planparse.diff, however often diff and compare run.
     import planparse
-    import planparse.align.workers  # noqa: F401
+    import planparse.align.workers
 
     first = planparse.diff(TEMPLATE, LOCAL)
     assert planparse.diff(TEMPLATE, LOCAL) == first

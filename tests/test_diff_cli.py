@@ -49,9 +49,28 @@ def test_json_report_is_the_contract(nanyang_yaml):
 def test_yaml_and_csv():
     data = yaml.safe_load(runner.invoke(app, ["diff", NANYANG, WEB, "--format", "yaml"]).stdout)
     assert data["coverage"] == {"full": 1.0, "partial": 0.0, "missing": 0.0}
-    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["diff", NANYANG, BAOFENG, "-f", "csv"]).stdout)))
+    written = runner.invoke(app, ["diff", NANYANG, BAOFENG, "-f", "csv"]).stdout_bytes
+    assert written.startswith(b"\xef\xbb\xbf")  # the UTF-8 BOM, without which Excel shows mojibake
+    rows = list(csv.DictReader(io.StringIO(written.decode("utf-8-sig"))))
     assert {row["status"] for row in rows} == {"full", "missing", "local_only"}
     assert [row["local"] for row in rows if row["template"] == "2"][:3] == ["3", "4", "5"]
+
+
+def test_reports_speak_chinese_unless_lang_en():
+    zh = runner.invoke(app, ["diff", NANYANG, BAOFENG, "-f", "markdown"]).stdout
+    en = runner.invoke(app, ["diff", NANYANG, BAOFENG, "-f", "markdown", "--lang", "en"]).stdout
+    assert zh.startswith("# 对照报告：宝丰县法治政府建设实施方案") and "## 缺失的措施\n\n- 5. 提升政府立法质效\n" in zh
+    assert en.startswith("# planparse diff: 宝丰县法治政府建设实施方案") and "## Missing measures\n\n- 5. " in en
+    assert "data/raw" not in zh + en  # plans are named by title, never by path
+    terminal = runner.invoke(app, ["compare", NANYANG, BAOFENG, "--lang", "en"]).stdout
+    assert terminal.startswith("planparse compare: 1 plans against 南阳市法治政府建设实施方案")
+
+
+def test_detail_is_readable_without_colour():
+    """The word diff marks deletions and insertions as `git diff --word-diff=plain` does, colour or not."""
+    result = runner.invoke(app, ["diff", NANYANG, BAOFENG, "--detail"], env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert result.exit_code == 0 and "\x1b[" not in result.stdout
+    assert "[-" in result.stdout and "-]" in result.stdout and "{+" in result.stdout and "+}" in result.stdout
 
 
 def test_fail_under_exits_1_below_and_0_above():
@@ -88,8 +107,8 @@ def test_a_text_without_measures_is_bad_input(tmp_path):
 
 
 def test_the_library_needs_neither_typer_nor_rich_nor_jieba():
-    code = ("import sys, planparse.align as d; d.diff('%s', '%s'); "
-            "print(sorted(m for m in ('typer', 'rich', 'jieba') if m in sys.modules))") % (NANYANG, BAOFENG)
+    code = (f"import sys, planparse.align as d; d.diff('{NANYANG}', '{BAOFENG}'); "
+            "print(sorted(m for m in ('typer', 'rich', 'jieba') if m in sys.modules))")
     env = {**os.environ, "PYTHONPATH": str(RAW.parent.parent / "src")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert result.stdout.strip() == "[]"
@@ -103,12 +122,15 @@ needs_chromium = pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"
                                     reason="Chromium is not installed (CI installs it: .ci/install-chromium)")
 
 
-def render_in_chromium(path, profile) -> str:
+def _chromium(profile, *options: str) -> list[str]:
     assert CHROMIUM, "CI must have Chromium: run .ci/install-chromium"
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-               "--dump-dom", path.as_uri()]
-    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=True).stdout
+    return [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}", *options]
+
+
+def render_in_chromium(path, profile) -> str:
+    return subprocess.run(_chromium(profile, "--dump-dom", path.as_uri()), capture_output=True, text=True,
+                          timeout=60, check=True).stdout
 
 
 @needs_chromium
@@ -119,5 +141,50 @@ def test_html_report_loads_in_chromium_and_shows_the_coverage(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert "http://" not in page and "https://" not in page and "<link" not in page  # self-contained
     dom = render_in_chromium(out, tmp_path / "profile")
-    assert 'id="coverage">Coverage 96.2%<' in dom
+    assert 'id="coverage">覆盖率 96.2%<' in dom
     assert "深化“放管服”改革" in dom and "<ins>" in dom
+
+
+# The first screen of a laptop: what a reader sees before scrolling.
+FIRST_SCREEN = (1280, 800)
+MAGENTA = (255, 0, 255)
+
+
+@needs_chromium
+def test_the_missing_measures_are_on_the_first_screen(tmp_path):
+    """A screenshot of the report's first screen shows the list of missing measures: a copy of the page paints
+    that list magenta, and the screenshot must hold magenta pixels."""
+    image = pytest.importorskip("PIL.Image")
+    page = tmp_path / "baofeng.html"
+    assert runner.invoke(app, ["diff", NANYANG, BAOFENG, "-o", str(page)]).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.index('<section id="missing">') < html.index('<section id="changed">') < html.index('id="m1"')
+    assert '<a href="#m5">5. 提升政府立法质效</a>' in html and 'id="m5"' in html  # the list links to the row
+    painted = tmp_path / "painted.html"
+    painted.write_text(html.replace("</style>", "#missing{background:#f0f !important}</style>"), encoding="utf-8")
+    shot = tmp_path / "first-screen.png"
+    subprocess.run(_chromium(tmp_path / "profile", "--hide-scrollbars", f"--window-size={FIRST_SCREEN[0]},"
+                             f"{FIRST_SCREEN[1]}", f"--screenshot={shot}", painted.as_uri()),
+                   capture_output=True, timeout=60, check=True)
+    pixels = image.open(shot).convert("RGB")
+    assert pixels.size == FIRST_SCREEN
+    rows = [y for y in range(pixels.size[1]) if pixels.getpixel((FIRST_SCREEN[0] // 2, y)) == MAGENTA]
+    assert rows and rows[0] < FIRST_SCREEN[1] // 2, "the missing measures are not in the top half of the first screen"
+
+
+@needs_chromium
+def test_the_printed_report_is_what_needs_reading(tmp_path):
+    """Printed (A4), the report keeps the summary, the missing and changed measures, and the side-by-side rows
+    of missing and partial measures only: a few pages, not the 28 the whole page made."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfpage import PDFPage
+
+    page, pdf = tmp_path / "baofeng.html", tmp_path / "baofeng.pdf"
+    assert runner.invoke(app, ["diff", NANYANG, BAOFENG, "-o", str(page)]).exit_code == 0
+    subprocess.run(_chromium(tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()),
+                   capture_output=True, timeout=60, check=True)
+    with pdf.open("rb") as document:
+        pages = sum(1 for _ in PDFPage.get_pages(document))
+    assert pages <= 8
+    text = extract_text(str(pdf))
+    assert "缺失的措施（1）" in text and "有变化的措施" in text and "打印版只列出缺失和部分承接的措施" in text

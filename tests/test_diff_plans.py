@@ -19,7 +19,9 @@ from .conftest import ROOT, plan_of
 
 GOLD = ROOT / "tests" / "gold"
 PAIRS = [("nanyang-baofeng", "baofeng-2022-draft"), ("nanyang-pingqiao", "pingqiao-2023-fengong")]
-THRESHOLD = 0.85
+# (precision, recall) on all links before the linker of issue 10 (63/69, 63/70 and 46/47, 46/52): they may
+# only rise.
+FLOORS = {"nanyang-baofeng": (0.913, 0.900), "nanyang-pingqiao": (0.978, 0.884)}
 
 
 def gold_links(name: str) -> dict[tuple[int, int], str]:
@@ -42,7 +44,8 @@ def found_links(local: str) -> dict[tuple[int, int], str]:
 @pytest.mark.parametrize("gold, local", PAIRS)
 def test_links_reach_the_gold_alignment(gold, local):
     precision, recall = precision_recall(found_links(local), gold_links(gold))
-    assert precision >= THRESHOLD and recall >= THRESHOLD, (precision, recall)
+    precision_floor, recall_floor = FLOORS[gold]
+    assert precision >= precision_floor and recall >= recall_floor, (precision, recall)
 
 
 @pytest.mark.parametrize("gold, local", PAIRS)

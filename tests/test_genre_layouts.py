@@ -8,10 +8,9 @@ written from reading the document, not from planparse's output.
 
 from __future__ import annotations
 
-import unicodedata
-
 import re
-from functools import lru_cache
+import unicodedata
+from functools import cache
 
 import pytest
 
@@ -20,7 +19,7 @@ from planparse import extract
 from .conftest import LAYOUTS
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plan(name):
     return extract(LAYOUTS / name)
 

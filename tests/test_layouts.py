@@ -177,3 +177,19 @@ def test_items_numbered_across_framing_sections_and_measures_are_one_sequence():
     assert [s.title for s in framing.sections] == ["指导思想", "工作目标"] and framing.measures == []
     assert [m.number for m in tasks.measures] == [3, 4]
     assert plan.warnings == []  # （一）（二） sections and （三）（四） measures are one numbering
+
+
+def test_an_unmarked_heading_over_prose_in_a_decimal_outline_stays_a_section():
+    """A decimal outline (`1 总则`, `1.1.1 …`, no `x.y` level) with a heading that lost its marker and has only
+    prose below it: the decimal rule makes a heading with nothing below a measure, but an unmarked heading
+    has no marker to number one, so it stays a section (this input used to crash with AttributeError)."""
+    text = ("某某县应急预案\n\n1 总则\n\n1.1.1 编制目的。为了做好应急工作，制定本预案。\n\n"
+            "1.1.2 适用范围。本预案适用于全县。\n\n1.1.3 工作原则。统一领导，分级负责。\n\n2 组织体系\n\n工作机制\n\n"
+            "县政府统一领导全县应急工作，各部门按照职责分工负责。\n\n3 保障措施\n\n3.1.1 人员保障。各部门要加强队伍建设。\n")
+    plan = extract_text(text)
+    assert [c.title for c in plan.chapters] == ["总则", "组织体系", "保障措施"]
+    organisation = plan.chapters[1]
+    assert organisation.measures == []
+    assert [(s.number, s.marker, s.title) for s in organisation.sections] == [(1, None, "工作机制")]
+    assert "县政府统一领导全县应急工作" in organisation.sections[0].text
+    assert [m.headline for m in plan.iter_measures()] == ["编制目的", "适用范围", "工作原则", "人员保障"]

@@ -338,3 +338,11 @@ def test_the_documents_a_notice_transmits_are_never_its_basis():
             "根据《测试省物业管理条例》，现将《测试市甲规定》和《测试市乙规定》印发给你们，请认真执行。\n"
             "测试市人民政府办公室\n2025年2月10日\n测试市甲规定\n一、关于范围\n（一）做好工作。\n")
     assert [ref.title for ref in meta_of(text).basis] == ["测试省物业管理条例"]
+
+
+def test_an_adoption_note_whose_date_is_no_date_leaves_the_date_to_the_other_sources():
+    # `3月34日` is no date: the page's own date is the plan's (it used to stop the search at None)
+    text = ("发布日期：2020-03-10\n# 测试市养犬管理条例\n\n2020年3月34日 测试市第十届人民代表大会常务委员会第五次会议通过\n\n"
+            "<!-- INFO END -->\n\n第一条 为了测试，制定本条例。\n")
+    meta = meta_of(text)
+    assert (meta.date, meta.issuers) == ("2020-03-10", ["测试市人民代表大会常务委员会"])

@@ -92,7 +92,7 @@ def test_a_schema_version_1_file_still_loads():
         if line.startswith("  region_code:") or line.startswith("  region_parents:"):
             skipping = line.startswith("  region_parents:") and not line.endswith("[]")
             continue
-        if skipping and line.startswith("  - ") or skipping and line.startswith("    "):
+        if (skipping and line.startswith("  - ")) or (skipping and line.startswith("    ")):
             continue
         skipping = False
         if line.strip() != "part: body":

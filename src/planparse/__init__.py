@@ -4,7 +4,7 @@ Library API (the CLI only wraps these):
     extract(path_or_bytes) -> Plan      extract_text(text) -> Plan      load(yaml_path) -> Plan
     dumps(plan, "yaml"|"json") -> str
     diff(template, local) -> DiffReport      compare(template, locals) -> CompareReport
-    check(paths) -> CheckReport
+    check(paths) -> CheckReport      tasks(plans) -> TasksReport
 """
 
 import sys
@@ -58,10 +58,14 @@ sys.modules[__name__].__class__ = _Package
 
 # diff/compare need numpy and check reads a corpus: imported when called.
 def diff(template, local, **options):
-    """Align a local plan's measures with its template's → DiffReport (see planparse.align)."""
+    """Align a local plan's measures with its template's → DiffReport (see planparse.align), with the plans'
+    文号 and dates and each measure's units and deadlines (see planparse.duties)."""
     from .align import diff as _diff
+    from .duties import with_duties
+    from .plans import read_plan
 
-    return _diff(template, local, **options)
+    template_plan, local_plan = read_plan(template), read_plan(local)
+    return with_duties(_diff(template_plan, local_plan, **options), template_plan, local_plan)
 
 
 def compare(template, local_plans, **options):
@@ -69,6 +73,13 @@ def compare(template, local_plans, **options):
     from .align import compare as _compare
 
     return _compare(template, local_plans, **options)
+
+
+def tasks(plans, **options):
+    """Who does what by when: one row per unit × measure × role → TasksReport (see planparse.assignments)."""
+    from .assignments import tasks as _tasks
+
+    return _tasks(plans, **options)
 
 
 def check(paths=("data/raw",), **options):
@@ -79,5 +90,5 @@ def check(paths=("data/raw",), **options):
 
 __all__ = [
     "Chapter", "InputError", "Measure", "OutputError", "Plan", "PlanparseError", "SchemaError", "Section",
-    "__version__", "check", "compare", "diff", "dumps", "extract", "extract_text", "load",
+    "__version__", "check", "compare", "diff", "dumps", "extract", "extract_text", "load", "tasks",
 ]

@@ -14,7 +14,7 @@ from .fields.roles import duty_head
 from .fields.units import Assignments, assignment_line, split_units
 from .models import Chapter, Deadline, Item, Measure, Section, Task
 from .normalize import Line
-from .outline.markers import match_marker
+from .outline.markers import Marker, match_marker
 from .outline.tables import EMPTY_CELL
 from .outline.tree import DraftNode, join_lines
 
@@ -74,21 +74,42 @@ class _Reading:
 
 
 def measure_from(node: DraftNode, year: int | None = None, *, fields: bool = True) -> Measure:
-    """The one place a Measure is made: a new field of a measure is read here, from either shape. Without
+    """A measure of the outline: a marker line and what it holds, written as prose or as a table row. Without
     `fields`, a measure written as prose gets its marker, text and headline only: what alignment reads."""
-    if node.heading.cells is not None:  # (a task table's cells are its fields: read whole, and rare)
-        reading = _read_table_row(node, year)
+    marker, heading = node.marker, node.heading
+    # the outline makes measures of marker lines only (an unmarked heading stays a section)
+    assert marker is not None and heading is not None, f"a measure without a marker line at {node.span()}"
+    if heading.cells is not None:  # (a task table's cells are its fields: read whole, and rare)
+        reading = _read_table_row(node, marker.marker, heading.cells, heading.roles, year)
+    elif fields:
+        reading = _read_prose(node, marker, heading, year)
     else:
-        reading = _read_prose(node, year) if fields else _prose_text_only(node)
-    marker = node.marker
+        text, _ = _prose_text(node, marker, heading)
+        reading = _Reading(text=text, headline=_headline(text), units=Assignments(), deadlines=[], recurring=[],
+                           task_text="")
+    return _measure(reading, number=None if marker.label else marker.number, marker=marker.marker,
+                    label=marker.label, lines=node.span(), recognized_by=node.recognized_by)
+
+
+def measure_of_text(text: str, *, label: str, headline: str, lines: tuple[int, int], recognized_by: str,
+                    year: int | None = None) -> Measure:
+    """A task the plan does not number as a measure (a paragraph of a prose plan, a section that is a heading
+    over its text), read like a prose measure so that diff compares its units and deadlines too."""
+    return _measure(_read_text(text, year, headline=headline), number=None, marker="", label=label,
+                    lines=lines, recognized_by=recognized_by)
+
+
+def _measure(reading: _Reading, *, number: int | None, marker: str, label: str | None,
+             lines: tuple[int, int], recognized_by: str) -> Measure:
+    """The one place a Measure is made: a new field of a measure is read here, from either shape."""
     return Measure(
-        number=None if marker.label else marker.number,
-        marker=marker.marker,
-        label=marker.label,
+        number=number,
+        marker=marker,
+        label=label,
         headline=reading.headline,
         text=reading.text,
-        lines=node.span(),
-        recognized_by=node.recognized_by,
+        lines=lines,
+        recognized_by=recognized_by,
         lead_units=reading.units.lead,
         participating_units=reading.units.participating,
         responsible_units=reading.units.responsible,
@@ -101,44 +122,44 @@ def measure_from(node: DraftNode, year: int | None = None, *, fields: bool = Tru
     )
 
 
-def _prose_text(node: DraftNode) -> tuple[str, list[tuple[Line, str]]]:
+def _prose_text(node: DraftNode, marker: Marker, heading: Line) -> tuple[str, list[tuple[Line, str]]]:
     """A marker line and the lines below it → the measure's text, and those lines with their text."""
-    rest = node.marker.rest
-    parts = [(node.heading, rest)] + [(line, line.text) for line in node.body]
+    rest = marker.rest
+    parts = [(heading, rest)] + [(line, line.text) for line in node.body]
     if node.title_is_heading:  # a heading over its text (decimal outlines): the heading is the headline
         return rest + "\n" + join_lines(parts[1:], starts_line=_starts_line), parts
     return join_lines(parts, starts_line=_starts_line), parts
 
 
-def _prose_text_only(node: DraftNode) -> _Reading:
-    text, _ = _prose_text(node)
-    return _Reading(text=text, headline=_headline(text), units=Assignments(), deadlines=[], recurring=[],
-                    task_text="")
-
-
-def _read_prose(node: DraftNode, year: int | None) -> _Reading:
+def _read_prose(node: DraftNode, marker: Marker, heading: Line, year: int | None) -> _Reading:
     """A marker line and the lines below it: labelled fields, role phrasing or a duty head give the units."""
-    text, parts = _prose_text(node)
+    text, parts = _prose_text(node, marker, heading)
+    return _read_text(text, year, parts=parts[1:])
+
+
+def _read_text(text: str, year: int | None, *, headline: str | None = None,
+               parts: list[tuple[Line, str]] | None = None) -> _Reading:
     units = find_assignments(text)
     if not (units.lead or units.participating or units.responsible):
         headed = duty_head(text)  # `（一）城运中心：负责…`: an item headed by the body that carries it
         if headed is not None:
             getattr(units, headed[0]).append(headed[1])
     prose = "\n".join(line for line in text.split("\n") if not assignment_line(line))
-    return _Reading(text=text, headline=_headline(text), units=units, deadlines=find_deadlines(text, year=year),
-                    recurring=find_recurring(text, year=year), task_text=prose, parts=parts[1:])
+    return _Reading(text=text, headline=_headline(text) if headline is None else headline, units=units,
+                    deadlines=find_deadlines(text, year=year), recurring=find_recurring(text, year=year),
+                    task_text=prose, parts=parts or [])
 
 
-def _read_table_row(node: DraftNode, year: int | None) -> _Reading:
-    """A row of a 重点任务分工表: columns named by the header give units and the deadline."""
-    row = node.heading
+def _read_table_row(node: DraftNode, marker: str, row: list[str], row_roles: list[str] | None,
+                    year: int | None) -> _Reading:
+    """A row of a 重点任务分工表 (its cells, and what each column holds): columns named by the header give
+    units and the deadline."""
     # The marker is a cell of its own (`| 3 | 推进… |`), or starts the only cell of a row spanning the table
     # (`一、一、\t\t`): what follows it in that cell is text of the row too.
-    marker = node.marker.marker
-    marker_at = next((i for i, cell in enumerate(row.cells) if cell.startswith(marker)), 0)
-    rest = row.cells[marker_at][len(marker):].strip() if row.cells[marker_at].startswith(marker) else ""
-    cells = ([rest] if rest else []) + row.cells[marker_at + 1:]
-    roles = (["task"] if rest else []) + (row.roles or [])[marker_at + 1:]
+    marker_at = next((i for i, cell in enumerate(row) if cell.startswith(marker)), 0)
+    rest = row[marker_at][len(marker):].strip() if row[marker_at].startswith(marker) else ""
+    cells = ([rest] if rest else []) + row[marker_at + 1:]
+    roles = (["task"] if rest else []) + (row_roles or [])[marker_at + 1:]
     columns: dict[str, list[str]] = {}
     for index, cell in enumerate(cells):
         role = roles[index] if index < len(roles) else "task"
@@ -159,7 +180,7 @@ def _read_table_row(node: DraftNode, year: int | None) -> _Reading:
         return [unit for cell in columns.get(role, []) for unit in split_units(cell)]
 
     units = Assignments(lead=column_units("lead"), participating=column_units("participating"),
-                        responsible=column_units("responsible")) if row.roles else find_assignments(text)
+                        responsible=column_units("responsible")) if row_roles else find_assignments(text)
     recurring = [deadline_cell] if deadline_cell and not deadlines and not EMPTY_CELL.match(deadline_cell) else []
     return _Reading(text=text, headline=_headline(task), units=units, deadlines=deadlines, recurring=recurring,
                     task_text=task)

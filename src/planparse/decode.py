@@ -120,8 +120,8 @@ def _position(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
         before = data[:offset - offset % 2].decode(encoding, errors="replace")
         breaks = list(_LINE_BREAK.finditer(before))
         return len(breaks) + 1, len(before) - (breaks[-1].end() if breaks else 0) + 1
-    breaks = list(_LINE_BREAK_BYTES.finditer(data, 0, offset))
-    return len(breaks) + 1, offset - (breaks[-1].end() if breaks else 0) + 1
+    byte_breaks = list(_LINE_BREAK_BYTES.finditer(data, 0, offset))
+    return len(byte_breaks) + 1, offset - (byte_breaks[-1].end() if byte_breaks else 0) + 1
 
 
 def _detect(data: bytes, utf8_error: UnicodeDecodeError, path: str) -> Decoded:

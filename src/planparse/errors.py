@@ -40,6 +40,10 @@ class OutputError(PlanparseError):
     """The output cannot be written (unwritable folder, disk full)."""
 
 
+class MissingExtra(PlanparseError):
+    """An optional part of planparse is not installed; the message names the extra that brings it."""
+
+
 def printable_path(path: str | os.PathLike) -> str:
     """A file name as it can be printed and written into YAML: bytes that are not UTF-8 (a name made on
     another system) become `\\xff` escapes instead of lone surrogates that no output can encode."""

@@ -13,20 +13,21 @@ from pathlib import Path
 
 from .assemble import chapter_from, measure_from, section_from
 from .decode import decode_bytes
-from .formats import sniff
 from .errors import InputError, printable_path
 from .fields import default_deadline
+from .formats import sniff
 from .meta import build_meta
 from .models import Block, Chapter, ExtractionWarning, Measure, Plan, Section, Source
 from .normalize import Line, editor_lines, normalize
 from .numbering import numbering_warnings
-from .script import restore, simplify
+from .outline.annex import Annex, annex_start, split_annexes
 from .outline.builder import build_outline
 from .outline.frame import Frame, body_start, split_frame
-from .outline.annex import Annex, annex_start, split_annexes
 from .outline.layout import read_layout
 from .outline.markers import match_line
 from .outline.tree import join_lines
+from .script import restore, simplify
+
 # Warn when one measure is this many times longer than the median one (a missed marker, usually).
 _LONG_MEASURE_FACTOR = 6
 # Text files larger than this are refused: no plan is that long, and it keeps memory bounded.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .fields.labels import column_role
 from .models import Dropped
@@ -146,7 +147,10 @@ def _header_roles(cells: list[str]) -> list[str] | None:
 class _Table:
     """The table being read: its column roles and the cell borders it has shed so far."""
 
-    def __init__(self):
+    def __init__(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
         self.roles: list[str] | None = None
         self.borders = ""
         self.first = self.last = 0
@@ -154,7 +158,7 @@ class _Table:
     def flush(self, dropped: list[Dropped]) -> None:
         if self.borders:
             dropped.append(Dropped(lines=(self.first, self.last), reason="table cell borders", text=self.borders))
-        self.__init__()
+        self._start()
 
 
 def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
@@ -198,11 +202,11 @@ def normalize(text: str) -> tuple[list[Line], list[Dropped]]:
             dropped.append(Dropped(lines=(number, number), reason=INFO_BLOCK, text=stripped))
             blank = True
             continue
-        if cells is None and not _TABLE_RULE.match(stripped):
-            table.flush(dropped)
-        elif _TABLE_RULE.match(stripped):
+        if _TABLE_RULE.match(stripped):
             dropped.append(Dropped(lines=(number, number), reason="table rule", text=stripped))
             continue
+        if cells is None:
+            table.flush(dropped)
         else:
             if _is_pipe_row(raw):  # pipes are borders in a markdown row, content in a TSV one
                 table.borders += "|" * raw.count("|")
@@ -275,7 +279,7 @@ def _mark_paragraph_lines(kept: list[Line]) -> None:
     finished = sum(1 for line in long_lines if line.text[-1] in "。！？；：!?;:）)”")
     if finished >= _PARAGRAPH_SHARE * len(long_lines):
         # after a short unfinished line (a heading); a long one is a sentence broken by a stray blank line
-        for previous, line in zip(kept, kept[1:]):
+        for previous, line in pairwise(kept):
             line.paragraph = len(previous.text) <= _HEADING_MAX_LEN
 
 

@@ -38,7 +38,7 @@ def _numbered(plan: Plan, source_lines: Sequence[str]) -> dict[str, list[_Number
         if chapter.number is not None:
             nodes["chapter"].append(_Numbered("chapter", chapter.number, chapter.lines[0], c, (c, None),
                                               document=document))
-        containers = [((c, None), chapter.measures)]
+        containers: list[tuple[tuple[int, int | None], list[Measure]]] = [((c, None), chapter.measures)]
         for s, section in enumerate(chapter.sections):
             if section.number is not None and section.marker:
                 nodes.setdefault(section.recognized_by, []).append(
@@ -189,8 +189,8 @@ def _slips(numbers: list[int]) -> list[_Slip]:
             after_gap[j] = previous[j] == j - 1 and gap(before, number)
         if j == 0:
             insert(0, (1, 1, -1))  # the virtual start: no cost at position -1
-        elif cost[j - 1] is not None:
-            insert(numbers[j - 1], (cost[j - 1][0] - (j - 1), cost[j - 1][1] - (j - 1), j - 1))
+        elif before_cost is not None:
+            insert(numbers[j - 1], (before_cost[0] - (j - 1), before_cost[1] - (j - 1), j - 1))
 
     ends = [(count, count, -1)] + [(c[0] + count - 1 - i, c[1] + count - 1 - i, i)
                                    for i, c in enumerate(cost) if c is not None]

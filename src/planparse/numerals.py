@@ -1,6 +1,6 @@
 """Chinese numerals (as used in outline markers and dates) to integers.
 
-Plan markers rarely pass 百, so a small table is enough and avoids a dependency (see NOTES.md on cn2an).
+Plan markers rarely pass 百, so a small table is enough and avoids a dependency (see ../shared/NOTES.md on cn2an).
 """
 
 from __future__ import annotations

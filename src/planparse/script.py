@@ -21,9 +21,7 @@ _converter = None
 def simplify(text: str) -> tuple[str, dict[str, str] | None]:
     """The text in simplified characters and the map back to the source's, or (text, None) when the
     text is not a traditional copy."""
-    hits = 0
-    for _ in _TRADITIONAL.finditer(text):
-        hits += 1
+    for hits, _ in enumerate(_TRADITIONAL.finditer(text), 1):
         if hits >= _MIN_TRADITIONAL:
             break
     else:

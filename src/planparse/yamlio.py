@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import gc
@@ -18,7 +19,6 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import OutputError, SchemaError
 from .models import READABLE_SCHEMA_VERSIONS, SCHEMA_NAME, SCHEMA_VERSION, Plan
-
 
 _STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}"
                                                 for name in ("str", "int", "float", "bool", "null", "seq", "map"))
@@ -353,13 +353,14 @@ def write_atomic(path: str | os.PathLike, document: str | bytes, *,
         return
     if path.is_symlink():
         path = path.resolve()
-    temporary = handle = None
+    temporary: Path | None = None
     try:
         # The name is chosen before the file is made, so that a signal at any point finds it to remove.
-        while handle is None:
+        while True:
             temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
             try:
                 handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+                break
             except FileExistsError:
                 continue
             except OSError as error:
@@ -380,10 +381,8 @@ def write_atomic(path: str | os.PathLike, document: str | bytes, *,
 
 def _remove(temporary: Path | None) -> None:
     if temporary is not None:
-        try:
+        with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def _encoded(document: str | bytes) -> bytes:

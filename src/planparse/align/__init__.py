@@ -5,8 +5,9 @@
 
 A plan is a Plan object or a path: `.yaml/.yml/.json` is loaded (a file written by `extract`), anything
 else is extracted. Data flows one way, each step one module: measures (keys, headings) → units (comparable
-sentences and clauses) → grams (the idf-weighted gram index) → scoring (pair scores) → links (links,
-statuses, coverage) → changes (deadlines, targets, units, wording); workers reads compare's plans. This
+sentences and clauses) and structure (titles, headings, parts) → grams (the idf-weighted gram index) →
+scoring (pair scores) → links (links from wording and structure, statuses, coverage) → changes (deadlines,
+targets, units, wording); workers reads compare's plans. This
 module only runs the steps in order and assembles the report. Pure apart from reading the plans: no
 printing, no randomness. Problems with the input raise InputError/SchemaError (one line each, naming
 the file).
@@ -14,18 +15,22 @@ the file).
 
 from __future__ import annotations
 
+import math
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..models.diff import CompareReport, DiffReport, LocalMeasure, MeasureRef, PlanCoverage, TemplateMeasure
+from ..plans import PlanSource, read_plan
 from .changes import linked_changes
-from .grams import PlanGrams, TemplateIndex
+from .grams import MeasureOverlap, PlanGrams, TemplateIndex, Titles, plan_grams
 from .links import STATUS, Links, coverage, heading_links, ranked
-from .measures import PlanMeasures, PlanSource, load_pair, load_plan, plan_ref, require_measures
-from .scoring import score_plans
+from .measures import PlanMeasures, load_pair, plan_ref, require_measures
+from .scoring import PairScores, score_batch, score_plans
+from .structure import Outline
 from .units import MeasureUnits, measure_body
-from .workers import digests
+from .workers import Digest, digests
 
-__all__ = ["compare", "diff", "load_plan"]
+__all__ = ["compare", "diff"]
 
 Progress = Callable[[int, "int | None"], None]
 
@@ -40,10 +45,13 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
     require_measures(template_ref, "template")
     require_measures(local_ref, "local")
     t_units, l_units = MeasureUnits.of(tmpl.items), MeasureUnits.of(loc.items)
-    scores = next(score_plans(t_units, [l_units], keep_detail=True))
-    statuses = scores.statuses()
+    index = TemplateIndex.of(t_units)
+    grams = plan_grams(index, l_units)
+    scores = score_batch(index, [grams], keep_detail=True)[0]
+    outline = Outline.of(template_plan, tmpl)
+    links = _links(index, outline, Titles.of(index, outline.all_titles()), grams, Outline.of(local_plan, loc), scores)
+    statuses = links.statuses(len(tmpl.items))
     template_coverage, counts = coverage(statuses)
-    links = Links.of(scores)
     by_template, by_local = links.by_template(), links.by_local()
     changes, details = linked_changes(tmpl, loc, t_units, l_units, scores, links, detail)
     return DiffReport(
@@ -73,26 +81,31 @@ def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Pro
     template measure (full/partial/missing), exactly as `diff` would report it. `locals` may be a
     generator: plans are read and scored in batches, so memory does not grow with their number.
     `progress(done, total)` is called after each plan; `jobs` > 1 reads plans in that many processes."""
-    template_plan = load_plan(template)
+    template_plan = read_plan(template)
     tmpl = PlanMeasures.of(template_plan)
     template_ref = plan_ref(template_plan, tmpl)
     require_measures(template_ref, "template")
     total = len(locals) if isinstance(locals, Sequence) else None
     t_units = MeasureUnits.of(tmpl.items)
     index = TemplateIndex.of(t_units)
-    refs = []
+    outline = Outline.of(template_plan, tmpl)
+    titles = Titles.of(index, outline.all_titles())
+    read: deque[Digest] = deque()  # read and not yet scored
 
     def grams() -> Iterator[PlanGrams]:
         for digest in digests(locals, t_units, index, jobs):
             require_measures(digest.ref, "local")
-            refs.append(digest.ref)
+            assert digest.grams is not None  # require_measures refused a plan without measures
+            read.append(digest)
             yield digest.grams
 
     rows: list[PlanCoverage] = []
     for done, scores in enumerate(score_plans(t_units, grams(), index=index), start=1):
-        statuses = scores.statuses()
+        digest = read.popleft()
+        assert digest.grams is not None and digest.outline is not None  # a plan with measures: see grams()
+        statuses = _links(index, outline, titles, digest.grams, digest.outline, scores).statuses(len(tmpl.items))
         plan_coverage, _ = coverage(statuses)
-        rows.append(PlanCoverage.model_construct(plan=refs[done - 1], coverage=plan_coverage,
+        rows.append(PlanCoverage.model_construct(plan=digest.ref, coverage=plan_coverage,
                                                  statuses=[STATUS[s] for s in statuses.tolist()]))
         if progress is not None:
             progress(done, total)
@@ -102,3 +115,9 @@ def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Pro
                   for i, m in enumerate(tmpl.items)],
         plans=rows,
     )
+
+
+def _links(index: TemplateIndex, template: Outline, template_titles: Titles, grams: PlanGrams, local: Outline,
+           scores: PairScores) -> Links:
+    titles = template_titles.similarity(Titles.of(index, local.all_titles()))
+    return Links.of(scores, template, local, titles, MeasureOverlap(index, grams), grams.log_n - math.log(2))

@@ -4,6 +4,7 @@ detail) a word-level diff and its edits of wording. jieba is imported only here,
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 
 from ..models import Deadline, Measure, Target
 from ..models.diff import Change, ChangeField, MeasureKey, PairDetail, Segment
@@ -59,12 +60,15 @@ def _where(items, sentences_of_measure: list[str], text_of) -> dict[int, list]:
     return found
 
 
-def _changed(before: list, after: list, same, similar) -> list[tuple[object | None, object | None]]:
+Item = Deadline | Target
+
+
+def _changed(before: list[Item], after: list[Item], same, similar) -> list[tuple[Item | None, Item | None]]:
     """Changed (before, after) pairs between two item lists: equal items drop out, then similar items pair
     in order; the rest are removals (after None) or additions (before None)."""
     remaining_before = [item for item in before if not any(same(item, other) for other in after)]
     remaining_after = [item for item in after if not any(same(other, item) for other in before)]
-    pairs: list[tuple[object | None, object | None]] = []
+    pairs: list[tuple[Item | None, Item | None]] = []
     for item in list(remaining_before):
         partner = next((other for other in remaining_after if similar(item, other)), None)
         if partner is not None:
@@ -92,9 +96,10 @@ def field_changes(keys: PairKeys, template: Measure, local: Measure, template_se
     by_template_sentence: dict[int, list[int]] = {}
     for t_pos, l_pos in restated:
         by_template_sentence.setdefault(t_pos, []).append(l_pos)
-    for name, items_of, same, similar in (
-            ("deadline", lambda m: m.deadlines, _same_deadline, lambda a, b: True),
-            ("target", lambda m: m.targets, _same_target, lambda a, b: a.unit == b.unit)):
+    compared: tuple[tuple[ChangeField, Callable[[Measure], list], Callable, Callable], ...] = (
+        ("deadline", lambda m: m.deadlines, _same_deadline, lambda a, b: True),
+        ("target", lambda m: m.targets, _same_target, lambda a, b: a.unit == b.unit))
+    for name, items_of, same, similar in compared:
         t_items = _where(items_of(template), template_sentences, lambda item: item.text)
         l_items = _where(items_of(local), local_sentences, lambda item: item.text)
         for t_pos in sorted(by_template_sentence):
@@ -102,7 +107,7 @@ def field_changes(keys: PairKeys, template: Measure, local: Measure, template_se
             for before_item, after_item in _changed(t_items.get(t_pos, []), after, same, similar):
                 found.append(_change(keys, name, before_item.text if before_item else None,
                                      after_item.text if after_item else None))
-    roles = ("lead_units", "participating_units", "responsible_units")
+    roles: tuple[ChangeField, ...] = ("lead_units", "participating_units", "responsible_units")
     if any(getattr(template, role) for role in roles):
         for role in roles:
             before = [unit.strip() for unit in getattr(template, role)]

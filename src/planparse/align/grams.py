@@ -92,7 +92,7 @@ class TemplateUnits:
 
     @classmethod
     def of(cls, measure: np.ndarray, rows: np.ndarray, cols: np.ndarray, columns: int,
-           log_df: np.ndarray) -> "TemplateUnits":
+           log_df: np.ndarray) -> TemplateUnits:
         by_column = np.lexsort((rows, cols))
         column_start = np.searchsorted(cols[by_column], np.arange(columns + 1))
         return cls(measure, columns, rows, cols, column_start, rows[by_column],
@@ -121,8 +121,10 @@ class TemplateIndex:
     sentences: TemplateUnits
     clauses: TemplateUnits
 
+    _measure_keys: np.ndarray | None = None
+
     @classmethod
-    def of(cls, units: MeasureUnits) -> "TemplateIndex":
+    def of(cls, units: MeasureUnits) -> TemplateIndex:
         sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n = _unit_grams(units)
         # Stop-grams are counted over distinct measures: four copies of one measure are one measure, and their
         # grams say which measure it is (counted four times, every gram of it would be a stop-gram).
@@ -143,6 +145,24 @@ class TemplateIndex:
         return cls(units.measures, distinct, column, df_column,
                    side(slice(0, split), 0, sentence_measure),
                    side(slice(split, len(unit)), n_sentences, clause_measure))
+
+
+    def measure_keys(self) -> np.ndarray:
+        """Sorted distinct (measure · columns + column) of the grams in each measure's sentences."""
+        if self._measure_keys is None:
+            units = self.sentences
+            self._measure_keys = sorted_distinct(units.measure[units.unit_of_entry] * max(units.columns, 1)
+                                                 + units.column_of_entry)
+        return self._measure_keys
+
+    def gram_weights(self, grams: np.ndarray) -> np.ndarray:
+        """A weight for any gram ids, from the template alone: ln((N + 1) / (df + 1)), 0 for a stop-gram (for
+        texts outside the measures, such as headings)."""
+        position = np.minimum(np.searchsorted(self.grams, grams), max(len(self.grams) - 1, 0))
+        found = self.grams[position] == grams if len(self.grams) else np.zeros(len(grams), bool)
+        column = np.where(found, self.column[position] if len(self.grams) else -1, -1)
+        df = np.where(column >= 0, self.df[np.maximum(column, 0)] if len(self.df) else 0, 0)
+        return np.where(column == -2, 0.0, np.log((self.measures + 1) / (df + 1.0)))
 
 
 def _first_copies(sentences: Sequence[Sequence[str]]) -> np.ndarray:
@@ -204,7 +224,7 @@ def _unit_grams(units: MeasureUnits):
 def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
     """idf_p(g) = ln((N + 1) / (df_T(g) + df_L(g))) over the measures of the template and this plan, for
     every gram of the plan; stop-grams of the template are left out on both sides."""
-    sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df_local, split, n = _unit_grams(units)
+    sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df_local, split, _ = _unit_grams(units)
     df_local = df_local.astype(np.float64)
     position = np.minimum(np.searchsorted(index.grams, distinct), max(len(index.grams) - 1, 0))
     found = index.grams[position] == distinct if len(index.grams) else np.zeros(len(distinct), bool)
@@ -229,3 +249,55 @@ def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
     return PlanGrams(units.measures, log_n, side(0, n_sentences, sentence_measure),
                      side(n_sentences, len(clause_measure), clause_measure), column[shared].astype(np.int32),
                      _exact(np.log(df_template[shared] + df_local[shared])) - index_log_df)
+
+
+class MeasureOverlap:
+    """Σ idf of the grams (template measure, local measure) pairs share anywhere in the two measures'
+    sentences, for one local plan (its distinct grams per measure sorted once)."""
+
+    def __init__(self, index: TemplateIndex, plan: PlanGrams):
+        units, self.columns = plan.sentences, max(index.sentences.columns, 1)
+        keys, first = np.unique(units.measure[units.entry_unit].astype(np.int64) * self.columns + units.entry_column,
+                                return_index=True)
+        self.idf, self.column = units.entry_idf[first], keys % self.columns
+        self.bounds = np.searchsorted(keys // self.columns, np.arange(plan.measures + 1))
+        self.known = index.measure_keys()
+
+    def __call__(self, template: np.ndarray, local: np.ndarray) -> np.ndarray:
+        count = self.bounds[local + 1] - self.bounds[local]
+        entry = np.repeat(self.bounds[local], count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count,
+                                                                                          count)
+        wanted = np.repeat(template.astype(np.int64), count) * self.columns + self.column[entry]
+        position = np.minimum(np.searchsorted(self.known, wanted), max(len(self.known) - 1, 0))
+        hit = self.known[position] == wanted if len(self.known) else np.zeros(len(wanted), bool)
+        pair = np.repeat(np.arange(len(local)), count)
+        return np.bincount(pair[hit], weights=self.idf[entry][hit], minlength=len(local))
+
+
+@dataclass
+class Titles:
+    """Short texts (titles) as idf-weighted 2–3-gram sets, with weights from the template alone: entries
+    (text, gram id, weight) sorted by gram id, and each text's Σ weight."""
+
+    text: np.ndarray
+    gram: np.ndarray
+    weight: np.ndarray
+    norm: np.ndarray
+
+    @classmethod
+    def of(cls, index: TemplateIndex, texts: Sequence[str]) -> Titles:
+        unit, gram, distinct = _grams(list(texts))
+        ids = distinct[gram] if len(gram) else gram
+        weight = index.gram_weights(distinct)[gram] if len(gram) else np.zeros(0)
+        order = np.argsort(ids, kind="stable")
+        return cls(unit[order], ids[order], weight[order], np.bincount(unit, weights=weight, minlength=len(texts)))
+
+    def similarity(self, other: Titles) -> np.ndarray:
+        """Cosines of every text here × every text of `other` (titles are few: a dense matrix)."""
+        similarity = np.zeros((len(self.norm), len(other.norm)))
+        start = np.searchsorted(self.gram, other.gram)
+        count = np.searchsorted(self.gram, other.gram, side="right") - start
+        entry = np.repeat(start, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        np.add.at(similarity, (self.text[entry], np.repeat(other.text, count)), self.weight[entry])
+        denominator = np.sqrt(np.outer(self.norm, other.norm))
+        return np.divide(similarity, denominator, out=np.zeros_like(similarity), where=denominator > 0)

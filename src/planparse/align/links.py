@@ -1,18 +1,55 @@
-"""Pair scores read as links: which local measures carry which template measures, how fully, and how much
-of the template a plan covers."""
+"""Pair scores and plan structure read as links: which local measures carry which template measures, how
+fully, and how much of the template a plan covers.
+
+A link needs evidence, counted in rare grams: Σ idf of shared 2–3-grams over the idf of a gram found in one
+template and one local measure (so that evidence does not depend on the plans' sizes; a distinctive term of
+four characters is five grams). Either the local measure restates the template measure's wording — the
+units that went from it to the template measure share MIN_EVIDENCE (scoring.py): a generic phrase or two is
+no link — or the plans' structure says the two correspond and they share STRUCTURE_EVIDENCE anywhere in
+their text. The structure says so when:
+- the two have the same title, or similar titles (TITLE_MATCH, each the other's most similar) with the local
+  measure in a chapter where the template heading's restated measures went (not a namesake elsewhere);
+- a template measure is titled like a local heading (the local plan kept it as a section whose items are
+  its parts), or a template heading like a local measure (one local measure carries that section's
+  measures): alignment across levels, whether tasks are `（一）` items, `1.` items or annexed table rows;
+- plans keep their template's order: a local measure sits between two measures of the same part (body, or
+  one annexed task table) that carry the same template measure, or a template measure between two that one
+  local measure carries; a local measure linked to nothing sits where the alignment skips template
+  measures (between local measures whose template measures come before and after them).
+
+A link is `full` when the template measure is the local measure's main source (a title like its own, then
+most restated wording, then most shared wording; not a source only because it sits between two parts of
+it), when the local measure restates FULL_SHARE of the template measure's clauses, when the two have the
+same title, or when the local measure takes the place of skipped template measures; else `partial`: the
+local measure takes up a clause or a related idea of the template measure beside its main source.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..models.diff import Counts, Coverage, HeadingLink, Link, MeasureKey, Status
 from .measures import PlanMeasures
-from .scoring import FULL_SHARE, PairScores
+from .scoring import PairScores
+from .structure import Outline
 
-# Status names by the numbers PairScores.statuses() gives.
+# Constants chosen on the gold alignments (benchmarks/bench_linkers.py: five corpus pairs and the two seed
+# pairs, with leave-one-pair-out figures). Evidence in rare grams (above).
+MIN_EVIDENCE = 10.0
+STRUCTURE_EVIDENCE = 7.5
+TITLE_MATCH = 0.35
+FULL_SHARE = 0.2
+
+# Status names by the numbers Links.statuses() gives.
 STATUS: tuple[Status, ...] = ("missing", "partial", "full")
+
+Pair = tuple[int, int]  # (template measure, local measure)
+# Σ idf the given (template measures, local measures) pairs share anywhere in their text
+Overlap = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 def coverage(statuses: np.ndarray) -> tuple[Coverage, Counts]:
@@ -30,19 +67,27 @@ class Links:
     """The linked pairs (template measure, local measure) of one diff, in template order then local order,
     with their scores and whether each is full."""
 
-    pairs: list[tuple[int, int]]
+    pairs: list[Pair]
     scores: list[float]
     full: list[bool]
 
     @classmethod
-    def of(cls, scores: PairScores) -> "Links":
-        values = scores.score.tolist()
-        return cls(list(zip(scores.template.tolist(), scores.local.tolist())), values,
-                   [value >= FULL_SHARE for value in values])
+    def of(cls, scores: PairScores, template: Outline, local: Outline, titles: np.ndarray, overlap: Overlap,
+           rare: float) -> Links:
+        """`titles`: title similarities, template units then headings × local units then headings; `rare`:
+        the idf of a gram found in one template and one local measure."""
+        return _Linker(scores, template, local, titles, overlap, rare).links()
 
     def models(self, template_keys: list[MeasureKey], local_keys: list[MeasureKey]) -> list[Link]:
         return [Link(template=template_keys[i], local=local_keys[j], kind="full" if self.full[k] else "partial",
                      score=round(self.scores[k], 3)) for k, (i, j) in enumerate(self.pairs)]
+
+    def statuses(self, template_measures: int) -> np.ndarray:
+        """Per template measure: 2 full, 1 partial, 0 missing."""
+        status = np.zeros(template_measures, dtype=np.int64)
+        for (i, _), is_full in zip(self.pairs, self.full):
+            status[i] = max(status[i], 2 if is_full else 1)
+        return status
 
     def by_template(self) -> dict[int, list[tuple[int, float]]]:
         """Per linked template measure: (local measure, score) of its links."""
@@ -57,6 +102,152 @@ class Links:
         for (i, j), value in zip(self.pairs, self.scores):
             linked.setdefault(j, []).append((i, value))
         return linked
+
+
+class _Linker:
+    """The rules of the module docstring, for one template and one local plan."""
+
+    def __init__(self, scores: PairScores, template: Outline, local: Outline, titles: np.ndarray,
+                 overlap: Overlap, rare: float):
+        self.template, self.local, self.titles = template, local, titles
+        self.overlap = lambda t, lo: overlap(t, lo) / rare
+        pairs = list(zip(scores.template.tolist(), scores.local.tolist()))
+        self.score = dict(zip(pairs, scores.score.tolist()))
+        self.restated = dict(zip(pairs, scores.restated.tolist()))
+        self.template_share = dict(zip(pairs, scores.template_share.tolist()))
+        self.linked = {pair for pair, evidence in zip(pairs, (scores.evidence / rare).tolist())
+                       if evidence >= MIN_EVIDENCE}
+        # where each template heading's restated measures went, in each part of the local plan: its chapters
+        self.destinations = {(template.nearest[i], local.part[j], local.chapter[j]) for i, j in self.linked}
+        self.mapped = {(heading, part) for heading, part, _ in self.destinations}
+        self.same_title: set[Pair] = set()
+        self.titled: set[Pair] = set()  # same or similar titles, linked
+        self.by_order: set[Pair] = set()
+        self.in_gap: set[Pair] = set()
+
+    def links(self) -> Links:
+        self._titles()
+        self._levels()
+        self._order()
+        pairs = sorted(self.linked)
+        shared = dict(zip(pairs, self._shared(pairs).tolist()))
+        main: dict[int, int] = {}  # per local measure: its main source
+        for i, j in pairs:
+            if j not in main or self._source_weight((i, j), shared) > self._source_weight((main[j], j), shared):
+                main[j] = i
+        full = [(main[j] == i and (i, j) not in self.by_order) or self.template_share.get((i, j), 0.0) >= FULL_SHARE
+                or (i, j) in self.same_title or (i, j) in self.in_gap for i, j in pairs]
+        return Links(pairs, [self.score.get(pair, 0.0) for pair in pairs], full)
+
+    def _source_weight(self, pair: Pair, shared: dict[Pair, float]) -> tuple:
+        """How much of a source of the local measure the template measure is: a title like its own, then
+        restated wording, then shared wording."""
+        return pair in self.titled, self.restated.get(pair, 0.0), shared[pair]
+
+    def _consistent(self, i: int, j: int) -> bool:
+        """The local measure sits in a chapter where the template heading's restated measures went in that
+        part of the plan (or none of them went to that part to say where it goes)."""
+        heading, part = self.template.nearest[i], self.local.part[j]
+        return (heading, part) not in self.mapped or (heading, part, self.local.chapter[j]) in self.destinations
+
+    def _titles(self) -> None:
+        """Same titles; similar titles that are each other's most similar (in that part of the local plan:
+        a template measure may be restated in the body and in an annexed table; ties kept), not namesakes."""
+        t_titles, l_titles, part = self.template.titles, self.local.titles, self.local.part
+        units = self.titles[:self.template.units, :self.local.units]
+        column_best = units.max(axis=0, initial=0.0)
+        row_best = {p: units[:, part == p].max(axis=1, initial=0.0) for p in np.unique(part).tolist()}
+        similar = []
+        for i, j in zip(*np.nonzero(units >= TITLE_MATCH)):
+            i, j = int(i), int(j)
+            if not self._consistent(i, j):
+                continue
+            if t_titles[i] and t_titles[i] == l_titles[j]:
+                self.same_title.add((i, j))
+            elif units[i, j] >= max(row_best[int(part[j])][i], column_best[j]):
+                similar.append((i, j))
+        self.linked |= self.same_title
+        self._add_if_shared(similar)
+        self.titled = self.same_title | (set(similar) & self.linked)
+
+    def _levels(self) -> None:
+        """A template measure titled like a local heading has the heading's measures as its parts (those
+        that restate another template measure are that one's); a template heading titled like a local
+        measure is carried by it."""
+        n_template, n_local = self.template.units, self.local.units
+        # a measure's title is matched to the heading it is most like on the other side (ties kept), not to
+        # a heading it merely resembles while another measure has its very title
+        row_best, column_best = self.titles.max(axis=1, initial=0.0), self.titles.max(axis=0, initial=0.0)
+        restating = {j for _, j in self.linked}
+        candidates = []
+        for i, heading in zip(*np.nonzero(self.titles[:n_template, n_local:] >= TITLE_MATCH)):
+            if self.titles[i, n_local + heading] >= row_best[i]:
+                candidates += [(int(i), int(j)) for j in self.local.heading_members[heading] if j not in restating]
+        for heading, j in zip(*np.nonzero(self.titles[n_template:, :n_local] >= TITLE_MATCH)):
+            if self.titles[n_template + heading, j] >= column_best[j]:
+                candidates += [(int(i), int(j)) for i in self.template.heading_members[heading]]
+        self._add_if_shared(candidates)
+
+    def _order(self) -> None:
+        """A local measure between two of its part that carry the same template measure carries it too; a
+        template measure between two of its chapter that one local measure carries is carried by it too."""
+        candidates = [(i, j) for j, i in _between({(j, i) for i, j in self.linked}, self.local.units,
+                                                   self.local.part, unlinked_only=True)]
+        candidates += _between(self.linked, self.template.units, self.template.chapter, unlinked_only=False)
+        self.by_order = self._add_if_shared(candidates)
+        self.in_gap = self._add_if_shared(self._gaps())
+
+    def _gaps(self) -> list[Pair]:
+        """A local measure linked to nothing, between two of its part whose template measures are in order
+        (all of the one before ahead of all of the one after), is the place of the template measures skipped
+        between them."""
+        sources: dict[int, list[int]] = {}
+        for i, j in self.linked:
+            sources.setdefault(j, []).append(i)
+        ordered = sorted(sources)
+        part, candidates = self.local.part, []
+        for j in range(self.local.units):
+            position = bisect.bisect_left(ordered, j)
+            if j in sources or position == 0 or position == len(ordered):
+                continue
+            before, after = ordered[position - 1], ordered[position]
+            if part[before] == part[j] == part[after] and max(sources[before]) < min(sources[after]):
+                candidates += [(i, j) for i in range(max(sources[before]) + 1, min(sources[after]))]
+        return candidates
+
+    def _add_if_shared(self, candidates: list[Pair]) -> set[Pair]:
+        candidates = sorted(set(candidates) - self.linked)
+        added = {pair for pair, shared in zip(candidates, self._shared(candidates).tolist())
+                 if shared >= STRUCTURE_EVIDENCE}
+        self.linked |= added
+        return added
+
+    def _shared(self, pairs: list[Pair]) -> np.ndarray:
+        if not pairs:
+            return np.zeros(0)
+        template, local = (np.array(side, dtype=np.int64) for side in zip(*pairs))
+        return self.overlap(template, local)
+
+
+def _between(pairs: set[Pair], units: int, part: np.ndarray, unlinked_only: bool) -> list[Pair]:
+    """(a, b) for each unit a not linked to b (with `unlinked_only`: linked to nothing) between the nearest
+    linked units of its part before and after it, when both are linked to b."""
+    linked: dict[int, set[int]] = {}
+    for a, b in pairs:
+        linked.setdefault(a, set()).add(b)
+    ordered = sorted(linked)
+    found = []
+    for a in range(units):
+        if unlinked_only and a in linked:
+            continue
+        position = bisect.bisect_left(ordered, a)
+        following = position + (position < len(ordered) and ordered[position] == a)
+        if position == 0 or following == len(ordered):
+            continue
+        previous, following = ordered[position - 1], ordered[following]
+        if part[previous] == part[a] == part[following]:
+            found += [(a, b) for b in sorted(linked[previous] & linked[following] - linked.get(a, set()))]
+    return found
 
 
 def ranked(keys: list[MeasureKey], linked: list[tuple[int, float]]) -> list[MeasureKey]:

@@ -1,17 +1,19 @@
 """Scoring: how much of each template measure each local measure restates, for one plan or a batch.
 
 Two units' similarity is Σ idf of the grams they share / √(Σ idf of the first's grams · Σ idf of the
-second's): a cosine of idf-weighted gram sets (grams.py). Then, per local plan:
+second's): a cosine of idf-weighted gram sets (grams.py). Each local sentence goes to its most similar
+template sentence, if the similarity reaches SENTENCE_MATCH, and each local clause to its most similar
+template clause, if it reaches CLAUSE_MATCH (one policy point inside a sentence about something else): a
+local unit restates one template unit, so wording a local measure shares with several template measures is
+evidence for the one it restates best, not for all. Per (template measure T, local measure L) with any
+attribution:
 
-1. Attribution: each local sentence goes to its most similar template sentence (if the similarity reaches
-   SENTENCE_MATCH), and each template sentence to its most similar local sentence. A(T, L) is the share
-   of L's weight whose sentences went to T; B(T, L) the share of T's weight that went to L. A local clause
-   whose most similar template clause reaches CLAUSE_MATCH also links its measure to that clause's
-   measure (one shared policy point inside a sentence about something else).
-2. Every (T, L) with any attribution is a link, so a split (T → several L) and a merge (several T → L)
-   are reported as such. Its score is max(A, B, share of L in the matching clause); the link is `full`
-   when the score reaches FULL_SHARE (L restates T, or a part of T, or T is restated inside L), else
-   `partial` (one shared point).
+- evidence: Σ idf of the grams shared by L's units and the T units they went to (sentences or clauses,
+  whichever is more): how much distinctive wording L restates from T; links.py asks for a minimum;
+- restated: the weight of L's units that went to T, and A (local_share) its share of L;
+- template_share: the share of T's clause weight in the clauses L's clauses went to (how much of T L
+  restates; clauses, so that restating one clause of a long sentence is not the whole sentence);
+- clause_share: the largest share of L in one clause that went to T.
 
 Pairs below a threshold are dropped as soon as they are computed, block by block, so memory stays
 bounded; scipy's sparse product is used (and imported) only for large batches. A plan's scores do not
@@ -32,7 +34,6 @@ from .units import MeasureUnits
 # 2022 ↔ 2025 web copy and on unrelated texts. Cosines of idf-weighted 2–3-gram sets.
 SENTENCE_MATCH = 0.16
 CLAUSE_MATCH = 0.6
-FULL_SHARE = 0.3
 # The most (local units × template units) cells scored at once: 32 MB of float64 at most.
 BLOCK_CELLS = 4_000_000
 # One plan (a `diff`) is scored with a numpy join, up to this many (local units × template units)
@@ -51,9 +52,11 @@ class PairScores:
     local_measures: int
     template: np.ndarray  # template measure of each pair
     local: np.ndarray  # local measure of each pair
-    local_share: np.ndarray  # A: share of the local measure attributed to the template measure
-    template_share: np.ndarray  # B: share of the template measure attributed to the local measure
-    clause_share: np.ndarray  # share of the local measure in a clause matching the template measure
+    local_share: np.ndarray  # A: share of the local measure's sentences that went to the template measure
+    template_share: np.ndarray  # share of the template measure's clauses the local measure restates
+    clause_share: np.ndarray  # share of the local measure in one clause that went to the template measure
+    evidence: np.ndarray  # Σ idf of the grams the restating units share
+    restated: np.ndarray  # weight of the local measure's units that went to the template measure
     # For `diff` (None in `compare`): each local sentence's best template sentence (-1: none reaches
     # SENTENCE_MATCH) and that similarity, and the measure of each sentence.
     best_template_sentence: np.ndarray | None = None
@@ -63,62 +66,76 @@ class PairScores:
 
     @property
     def score(self) -> np.ndarray:
-        """Per pair: max(A, B, clause share)."""
+        """Per pair: the largest of A, the template share and the clause share."""
         return np.maximum(np.maximum(self.local_share, self.template_share), self.clause_share)
-
-    def statuses(self) -> np.ndarray:
-        """Per template measure: 2 full, 1 partial, 0 missing."""
-        best = np.zeros(self.template_measures)
-        np.maximum.at(best, self.template, self.score)
-        return np.where(best >= FULL_SHARE, 2, np.where(best > 0, 1, 0))
 
     def restated_sentences(self, template_index: int, local_index: int) -> list[tuple[int, int]]:
         """(template sentence, local sentence) positions, within the two measures, that restate each other:
-        the local measure's sentences attributed (step 1) to a sentence of the template measure (only with
+        the local measure's sentences attributed to a sentence of the template measure (only with
         `keep_detail`). Their deadlines and targets are compared; a sentence attributed elsewhere is not, so
         two measures that share one point do not compare each other's deadlines."""
-        l_rows = np.flatnonzero(self.local_sentence_measure == local_index)
-        t_rows = np.flatnonzero(self.template_sentence_measure == template_index)
+        local_measure, template_measure = self.local_sentence_measure, self.template_sentence_measure
+        best_sentence, similarity = self.best_template_sentence, self.best_similarity
+        if local_measure is None or template_measure is None or best_sentence is None or similarity is None:
+            return []  # scored without keep_detail: there is no sentence-level detail to read
+        l_rows = np.flatnonzero(local_measure == local_index)
+        t_rows = np.flatnonzero(template_measure == template_index)
         if not len(t_rows) or not len(l_rows):
             return []
-        best = self.best_template_sentence[l_rows]
+        best = best_sentence[l_rows]
         return [(int(b - t_rows[0]), int(i)) for i, b in enumerate(best)
-                if b >= 0 and self.template_sentence_measure[b] == template_index
-                and self.best_similarity[l_rows[i]] >= SENTENCE_MATCH]
+                if b >= 0 and template_measure[b] == template_index and similarity[l_rows[i]] >= SENTENCE_MATCH]
 
 
-def _pair_scores(n_template: int, n_local: int, local_part, template_part, clause_part,
-                 local_total: np.ndarray, template_total: np.ndarray) -> PairScores:
-    """PairScores from (template measure, local measure, value) triples: the weights attributed summed
-    per pair and divided by the local (A) or template (B) measure's total, capped at 1; the clause share
-    the largest per pair. Pairs whose score is 0 are no link."""
-    keys = [t.astype(np.int64) * n_local + l for t, l, _ in (local_part, template_part, clause_part)]
+@dataclass
+class _Attributed:
+    """The local units of one plan that went to a template unit: their measures, the template unit and its
+    measure, the local unit's weight, the template unit's weight and the idf the two share."""
+
+    template_measure: np.ndarray
+    local_measure: np.ndarray
+    template_unit: np.ndarray
+    local_weight: np.ndarray
+    template_weight: np.ndarray
+    shared: np.ndarray
+
+
+def _per_pair(keys: np.ndarray, pairs: np.ndarray, values: np.ndarray, accumulate=np.add.at) -> np.ndarray:
+    out = np.zeros(len(pairs))
+    accumulate(out, np.searchsorted(pairs, keys), values)
+    return out
+
+
+def _pair_scores(n_template: int, n_local: int, sentences: _Attributed, clauses: _Attributed,
+                 local_total: np.ndarray, template_clause_total: np.ndarray) -> PairScores:
+    """PairScores from the attributed sentences and clauses of one plan: per (template measure, local
+    measure), sums of what went from one to the other, shares capped at 1."""
+    width = max(n_local, 1)
+    keys = [a.template_measure.astype(np.int64) * width + a.local_measure for a in (sentences, clauses)]
     pairs = sorted_distinct(np.concatenate(keys)) if any(len(k) for k in keys) else np.zeros(0, np.int64)
-    shares = []
-    for key, (_, _, value), accumulate in zip(keys, (local_part, template_part, clause_part),
-                                              (np.add.at, np.add.at, np.maximum.at)):
-        share = np.zeros(len(pairs))
-        accumulate(share, np.searchsorted(pairs, key), value)
-        shares.append(share)
-    template, local = pairs // max(n_local, 1), pairs % max(n_local, 1)
-    scores = PairScores(n_template, n_local, template, local, np.minimum(shares[0] / local_total[local], 1.0),
-                        np.minimum(shares[1] / template_total[template], 1.0), shares[2])
-    linked = scores.score > 0
-    if not linked.all():
-        for field in ("template", "local", "local_share", "template_share", "clause_share"):
-            setattr(scores, field, getattr(scores, field)[linked])
-    return scores
+    template, local = pairs // width, pairs % width
+    evidence = [_per_pair(key, pairs, attributed.shared) for attributed, key in zip((sentences, clauses), keys)]
+    restated = [_per_pair(key, pairs, attributed.local_weight) for attributed, key in zip((sentences, clauses), keys)]
+    # the template's clauses restated: each counted once however many local clauses went to it
+    _, first = np.unique(clauses.template_unit.astype(np.int64) * width + clauses.local_measure, return_index=True)
+    template_share = _per_pair(keys[1][first], pairs, clauses.template_weight[first]) / template_clause_total[template]
+    clause_share = _per_pair(keys[1], pairs, np.minimum(clauses.local_weight / local_total[clauses.local_measure], 1.0),
+                             np.maximum.at)
+    return PairScores(n_template, n_local, template, local, np.minimum(restated[0] / local_total[local], 1.0),
+                      np.minimum(template_share, 1.0), clause_share, np.maximum(evidence[0], evidence[1]),
+                      np.maximum(restated[0], restated[1]))
 
 
 @dataclass
 class _Matches:
-    """Pairs (local unit, template unit) whose cosine similarity reaches a threshold, as arrays sorted by
-    local unit. Pairs below it can never be attributed, so they are dropped as soon as they are computed,
-    and so are pairs that are neither their local unit's best nor their template unit's best."""
+    """Each local unit's most similar template unit, where the cosine similarity reaches a threshold, as
+    arrays sorted by local unit: the similarity and the idf the two share. The other pairs are dropped as
+    soon as they are computed, or near-identical measures keep n × n pairs."""
 
     row: np.ndarray
     column: np.ndarray
     value: np.ndarray
+    shared: np.ndarray
 
 
 def _matches(template: TemplateUnits, locals_: Sequence[LocalUnits], template_weight: np.ndarray,
@@ -137,8 +154,8 @@ def _matches(template: TemplateUnits, locals_: Sequence[LocalUnits], template_we
     block = max(1, BLOCK_CELLS // max(len(template.measure), 1))
     starts = np.arange(0, rows, block)
     entry_bounds = np.searchsorted(entry_row, np.append(starts, rows))  # entries are sorted by unit
-    kept_row, kept_column, kept_value = [], [], []
-    for index, first in enumerate(starts):
+    kept: list[tuple[np.ndarray, ...]] = []
+    for index, first in enumerate(starts.tolist()):
         last = min(first + block, rows)
         lo, hi = entry_bounds[index], entry_bounds[index + 1]
         # Σ idf over the grams each pair shares, as CSR (row pointer, template unit, value)
@@ -147,17 +164,13 @@ def _matches(template: TemplateUnits, locals_: Sequence[LocalUnits], template_we
         row = np.repeat(np.arange(first, last), np.diff(indptr))
         denominator = local_root[row] * template_root[plan_of_row[row], indices]
         keep = np.flatnonzero(data >= threshold * denominator)
-        row, column, value = row[keep], indices[keep].astype(np.int64), data[keep] / denominator[keep]
-        # Attribution only ever takes each local unit's best pair and each template unit's best pair in
-        # each plan: the others are dropped here, or near-identical measures keep n × n pairs.
-        best = np.union1d(_first_per_group(row, value, column),
-                          _first_per_group(plan_of_row[row] * len(template.measure) + column, value, row))
-        kept_row.append(row[best])
-        kept_column.append(column[best])
-        kept_value.append(value[best])
-    if not kept_row:
-        return _Matches(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
-    return _Matches(np.concatenate(kept_row), np.concatenate(kept_column), np.concatenate(kept_value))
+        row, column, shared = row[keep], indices[keep].astype(np.int64), data[keep]
+        value = shared / denominator[keep]
+        best = _first_per_group(row, value, column)
+        kept.append((row[best], column[best], value[best], shared[best]))
+    if not kept:
+        return _Matches(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
+    return _Matches(*(np.concatenate(part) for part in zip(*kept)))
 
 
 def _overlap(template: TemplateUnits, entry_row: np.ndarray, entry_column: np.ndarray, entry_idf: np.ndarray,
@@ -208,64 +221,45 @@ def _first_per_group(group: np.ndarray, value: np.ndarray, tie: np.ndarray) -> n
 def score_batch(index: TemplateIndex, plans: Sequence[PlanGrams], keep_detail: bool = False) -> list[PairScores]:
     """Score every template measure against every measure of each local plan (a plan's result does not
     depend on the other plans in the batch)."""
-    n_plans = len(plans)
-    sentence_counts = np.array([len(plan.sentences.measure) for plan in plans], dtype=np.int64)
-    clause_counts = np.array([len(plan.clauses.measure) for plan in plans], dtype=np.int64)
-    sentence_offsets = np.concatenate([[0], np.cumsum(sentence_counts)])
-    clause_offsets = np.concatenate([[0], np.cumsum(clause_counts)])
-    n_template_sentences = len(index.sentences.measure)
-    t_weight = _template_weights(index.sentences, plans)
-    sims = _matches(index.sentences, [plan.sentences for plan in plans], t_weight, SENTENCE_MATCH)
-    clause_sims = _matches(index.clauses, [plan.clauses for plan in plans], _template_weights(index.clauses, plans),
-                           CLAUSE_MATCH)
-    sentence_plan = np.repeat(np.arange(n_plans), sentence_counts)
-    # Step 3: each local sentence → its best template sentence; each template sentence → its best local
-    # sentence in each plan; each local clause → its best template clause.
-    by_row = _first_per_group(sims.row, sims.value, sims.column)
-    by_column = _first_per_group(sentence_plan[sims.row] * n_template_sentences + sims.column, sims.value, sims.row)
-    by_column = by_column[np.argsort(sims.row[by_column], kind="stable")]
-    by_clause = _first_per_group(clause_sims.row, clause_sims.value, clause_sims.column)
-    row_bounds = np.searchsorted(sims.row[by_row], sentence_offsets)
-    column_bounds = np.searchsorted(sims.row[by_column], sentence_offsets)
-    clause_bounds = np.searchsorted(clause_sims.row[by_clause], clause_offsets)
+    sides = []  # (template units, their weights per plan, the plans' units, matches, offsets) per unit kind
+    for template_units, local_units, threshold in ((index.sentences, [plan.sentences for plan in plans], SENTENCE_MATCH),
+                                                   (index.clauses, [plan.clauses for plan in plans], CLAUSE_MATCH)):
+        weight = _template_weights(template_units, plans)
+        matches = _matches(template_units, local_units, weight, threshold)
+        offsets = np.concatenate([[0], np.cumsum([len(units.measure) for units in local_units])])
+        sides.append((template_units, weight, local_units, matches, offsets, np.searchsorted(matches.row, offsets)))
     results = []
     for p, plan in enumerate(plans):
-        n_local, s0 = plan.measures, sentence_offsets[p]
-        local_measure, local_weight = plan.sentences.measure, plan.sentences.weight
-        local_total = np.bincount(local_measure, weights=local_weight, minlength=n_local)
-        local_total = np.where(local_total > 0, local_total, 1.0)
-        template_total = np.bincount(index.sentences.measure, weights=t_weight[:, p], minlength=index.measures)
-        template_total = np.where(template_total > 0, template_total, 1.0)
-
-        chosen = by_row[row_bounds[p]:row_bounds[p + 1]]
-        l_rows = sims.row[chosen] - s0
-        l_measures = local_measure[l_rows]
-        local_part = (index.sentences.measure[sims.column[chosen]], l_measures, local_weight[l_rows])
-
-        chosen = by_column[column_bounds[p]:column_bounds[p + 1]]
-        t_units, l_rows = sims.column[chosen], sims.row[chosen] - s0
-        t_measures = index.sentences.measure[t_units]
-        template_part = (t_measures, local_measure[l_rows], t_weight[t_units, p])
-
-        chosen = by_clause[clause_bounds[p]:clause_bounds[p + 1]]
-        c_rows = clause_sims.row[chosen] - clause_offsets[p]
-        clause_measure = plan.clauses.measure[c_rows]
-        clause_part = (index.clauses.measure[clause_sims.column[chosen]], clause_measure,
-                       np.minimum(plan.clauses.weight[c_rows] / local_total[clause_measure], 1.0))
-        scores = _pair_scores(index.measures, n_local, local_part, template_part, clause_part,
-                              local_total, template_total)
+        attributed = []
+        for template_units, weight, local_units, matches, offsets, bounds in sides:
+            units = local_units[p]
+            chosen = slice(bounds[p], bounds[p + 1])
+            rows, columns = matches.row[chosen] - offsets[p], matches.column[chosen]
+            attributed.append(_Attributed(template_units.measure[columns], units.measure[rows].astype(np.int64),
+                                          columns, units.weight[rows], weight[columns, p], matches.shared[chosen]))
+        local_total = _nonzero(np.bincount(plan.sentences.measure, weights=plan.sentences.weight,
+                                           minlength=plan.measures))
+        clause_weight = sides[1][1][:, p]
+        template_clause_total = _nonzero(np.bincount(index.clauses.measure, weights=clause_weight,
+                                                     minlength=index.measures))
+        sentences, clauses = attributed
+        scores = _pair_scores(index.measures, plan.measures, sentences, clauses, local_total, template_clause_total)
         if keep_detail:
-            # by_row holds each local sentence's best template sentence (highest similarity, then first).
-            chosen = by_row[row_bounds[p]:row_bounds[p + 1]]
-            best = np.full(len(local_measure), -1, np.int64)
-            similarity = np.zeros(len(local_measure))
-            best[sims.row[chosen] - s0] = sims.column[chosen]
-            similarity[sims.row[chosen] - s0] = sims.value[chosen]
+            _, _, sentence_units, matches, offsets, bounds = sides[0]
+            chosen = slice(bounds[p], bounds[p + 1])
+            best = np.full(len(sentence_units[p].measure), -1, np.int64)
+            similarity = np.zeros(len(sentence_units[p].measure))
+            best[matches.row[chosen] - offsets[p]] = matches.column[chosen]
+            similarity[matches.row[chosen] - offsets[p]] = matches.value[chosen]
             scores.best_template_sentence, scores.best_similarity = best, similarity
             scores.template_sentence_measure = index.sentences.measure
-            scores.local_sentence_measure = local_measure
+            scores.local_sentence_measure = sentence_units[p].measure
         results.append(scores)
     return results
+
+
+def _nonzero(totals: np.ndarray) -> np.ndarray:
+    return np.where(totals > 0, totals, 1.0)
 
 
 def score_plans(template: MeasureUnits, plans: Iterable[MeasureUnits | PlanGrams], *,
@@ -285,4 +279,3 @@ def score_plans(template: MeasureUnits, plans: Iterable[MeasureUnits | PlanGrams
             batch, entries = [], 0
     if batch:
         yield from score_batch(index, batch, keep_detail)
-

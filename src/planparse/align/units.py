@@ -106,7 +106,7 @@ class MeasureUnits:
     clauses: list[list[str]]
 
     @classmethod
-    def of(cls, measures: Sequence[Measure]) -> "MeasureUnits":
+    def of(cls, measures: Sequence[Measure]) -> MeasureUnits:
         cuts = [cut(measure_body(measure)) for measure in measures]
         return cls([sentence_list for sentence_list, _ in cuts], [clause_list for _, clause_list in cuts])
 

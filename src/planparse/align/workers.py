@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from itertools import islice
 
 from ..models.diff import PlanRef
+from ..plans import PlanSource, read_plan
 from .grams import PlanGrams, TemplateIndex, plan_grams
-from .measures import PlanMeasures, PlanSource, load_plan, plan_ref
+from .measures import PlanMeasures, plan_ref
+from .structure import Outline
 from .units import MeasureUnits
 
 # Plans per task, and tasks in flight per process.
@@ -25,6 +27,7 @@ class Digest:
 
     ref: PlanRef
     grams: PlanGrams | None  # None: the plan has no measures
+    outline: Outline | None = None
 
 
 # Each worker process's own copy of the template index, made once when the process starts.
@@ -37,12 +40,14 @@ def _start_worker(template: MeasureUnits) -> None:
 
 
 def _digest(source: PlanSource, index: TemplateIndex | None = None) -> Digest:
-    plan = load_plan(source, lean=True)  # the fields of a measure are no part of its scores
+    plan = read_plan(source, lean=True)  # the fields of a measure are no part of its scores
     measures = PlanMeasures.of(plan)
     ref = plan_ref(plan, measures)
     if not measures.items:
         return Digest(ref, None)
-    return Digest(ref, plan_grams(index or _WORKER_INDEX, MeasureUnits.of(measures.items)))
+    index = index or _WORKER_INDEX
+    assert index is not None, "a worker's template index is set by _start_worker"
+    return Digest(ref, plan_grams(index, MeasureUnits.of(measures.items)), Outline.of(plan, measures))
 
 
 def _digest_many(sources: list[PlanSource]) -> list[Digest]:

@@ -11,10 +11,16 @@ import sys
 
 from .. import exit_codes
 from ..errors import PlanparseError
-from . import extract as _extract  # noqa: F401  (registers the command)
+from .app import app, error
+
+# Each import registers its commands, and --help lists them in this order: not sorted.
+# isort: off
+from . import extract as _extract  # noqa: F401
 from . import check as _check  # noqa: F401
 from . import diff as _diff  # noqa: F401
-from .app import error, app
+from . import tasks as _tasks  # noqa: F401
+from . import schema as _schema  # noqa: F401
+# isort: on
 
 __all__ = ["app", "main"]
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -11,7 +12,10 @@ from .. import exit_codes
 from .app import command, error
 from .output import emit, format_choices, format_option
 
-CheckFormat = format_choices("check", "table")
+if TYPE_CHECKING:
+    CheckFormat = Enum  # typer reads the real choices below; to mypy any of them is an Enum of format names
+else:
+    CheckFormat = format_choices("check", "table")
 
 
 @command(epilog="Examples:\n\n  planparse check                      # every plan text in data/raw/\n\n"
@@ -19,12 +23,12 @@ CheckFormat = format_choices("check", "table")
                 "  planparse check --fix                # rewrite stale data/structured/*.yaml\n\n"
                 "Exit codes: 0 clean, 1 findings at error level, 2 unusable input or arguments.")
 def check(
-    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH",
-                                                help="Plan texts or folders of them (default data/raw/)."),
+    paths: list[str] | None = typer.Argument(None, metavar="PATH",
+                                             help="Plan texts or folders of them (default data/raw/)."),
     fmt: CheckFormat = format_option("check", "table"),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     fix: bool = typer.Option(False, "--fix", help="Rewrite stale or missing structured YAML (atomically)."),
-    structured: Optional[Path] = typer.Option(
+    structured: Path | None = typer.Option(
         None, "--structured", metavar="DIR",
         help="Folder of the structured <name>.yaml files (default: ../structured beside a raw/ folder)."),
 ) -> int:
@@ -34,6 +38,6 @@ def check(
 
     report = check_corpus(paths or [DEFAULT_PATH], fix=fix, strict=strict, structured_dir=structured)
     emit(report, fmt.value)
-    for unusable in report.unusable:
-        error(unusable.problem)
+    for problem in report.problems:
+        error(problem)
     return exit_codes.of_check(report)

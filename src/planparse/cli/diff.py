@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import os
+from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING
 
 import typer
 
 from .. import exit_codes
 from .app import command, error
-from .output import emit, format_choices, format_option
+from .output import LANG_OPTION, Language, chosen_format, emit, format_choices, format_option
 
 # Above this many local plans, `compare` shows a progress bar (on stderr, gone when done).
 _PROGRESS_FROM = 20
 # …and reads them in several processes when no --jobs is given.
 _PARALLEL_FROM = 64
 
-DiffFormat = format_choices("diff", "terminal")
-CompareFormat = format_choices("compare", "terminal")
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    # typer reads the real choices below; to mypy any of them is an Enum of format names
+    DiffFormat = Enum
+    CompareFormat = Enum
+else:
+    DiffFormat = format_choices("diff", "terminal")
+    CompareFormat = format_choices("compare", "terminal")
 
 _FAIL_UNDER_HELP = ("Exit 1 when the covered share of template measures (full + partial, 0–1) is below this.")
 
@@ -29,22 +37,24 @@ _FAIL_UNDER_HELP = ("Exit 1 when the covered share of template measures (full + 
 def diff(
     template: str = typer.Argument(..., help="The template plan: a YAML/JSON made by `extract`, or a plan text."),
     local: str = typer.Argument(..., help="The local plan: a YAML/JSON made by `extract`, or a plan text."),
-    fmt: DiffFormat = format_option("diff", "terminal", "-f"),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    fmt: DiffFormat | None = format_option("diff", "terminal", "-f", by_output=True),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    lang: Language = LANG_OPTION,
     detail: bool = typer.Option(False, "--detail",
                                 help="Word-level inline diff of each fully linked pair (html always has it)."),
-    fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0, help=_FAIL_UNDER_HELP),
+    fail_under: float | None = typer.Option(None, "--fail-under", min=0.0, max=1.0, help=_FAIL_UNDER_HELP),
 ) -> int:
     """Show, measure by measure, how a local plan carries its template: coverage, splits and merges,
     missing and local-only measures, changed deadlines, targets and units."""
-    from ..align import diff as diff_plans
+    from .. import diff as diff_plans
     from ..render import renderer
     from ..render._text import percent
 
-    report = diff_plans(template, local, detail=detail or renderer(fmt.value).detail)
-    emit(report, fmt.value, output, inputs=(template, local))
+    chosen = chosen_format(fmt, "diff", "terminal", output)
+    report = diff_plans(template, local, detail=detail or renderer(chosen).detail)
+    emit(report, chosen, output, inputs=(template, local), lang=lang.value)
     code = exit_codes.of_coverage([report.coverage], fail_under)
-    if code != exit_codes.OK:
+    if code != exit_codes.OK and fail_under is not None:  # below --fail-under: it is given
         error(f"coverage {percent(report.coverage.covered)} is below --fail-under {percent(fail_under)}")
     return code
 
@@ -55,13 +65,14 @@ def diff(
 def compare(
     template: str = typer.Argument(..., help="The template plan (YAML/JSON made by `extract`, or a plan text)."),
     locals_: list[str] = typer.Argument(..., metavar="LOCAL...", help="Local plans (YAML/JSON or plan texts)."),
-    fmt: CompareFormat = format_option("compare", "terminal", "-f"),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    fmt: CompareFormat | None = format_option("compare", "terminal", "-f", by_output=True),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    lang: Language = LANG_OPTION,
     jobs: int = typer.Option(0, "--jobs", "-j", min=0,
                              help=f"Processes reading the plans (0: one per CPU from {_PARALLEL_FROM} plans on)."),
-    fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0,
-                                               help="Exit 1 when any plan's covered share (full + partial) "
-                                                    "is below this."),
+    fail_under: float | None = typer.Option(None, "--fail-under", min=0.0, max=1.0,
+                                            help="Exit 1 when any plan's covered share (full + partial) "
+                                                 "is below this."),
 ) -> int:
     """The coverage matrix of many local plans against one template (measure × plan: full/partial/missing)."""
     from ..align import compare as compare_plans
@@ -70,7 +81,8 @@ def compare(
         jobs = min(os.cpu_count() or 1, 8) if len(locals_) >= _PARALLEL_FROM else 1
     with _progress(len(locals_)) as progress:
         report = compare_plans(template, locals_, progress=progress, jobs=jobs)
-    emit(report, fmt.value, output, inputs=(template, *locals_))
+    emit(report, chosen_format(fmt, "compare", "terminal", output), output, inputs=(template, *locals_),
+         lang=lang.value)
     below = [row for row in report.plans if exit_codes.below_fail_under(row.coverage, fail_under)]
     if below:
         error(f"{len(below)} of {len(report.plans)} plans are covered below --fail-under {fail_under:.0%} "
@@ -83,7 +95,7 @@ class _progress:
 
     def __init__(self, total: int):
         self.total = total
-        self.bar = None
+        self.bar: Progress | None = None
 
     def __enter__(self):
         if self.total < _PROGRESS_FROM:
@@ -91,10 +103,10 @@ class _progress:
         from rich.console import Console
         from rich.progress import Progress
 
-        self.bar = Progress(console=Console(stderr=True), transient=True)
-        self.bar.__enter__()
-        task = self.bar.add_task("comparing plans", total=self.total)
-        return lambda done, total: self.bar.update(task, completed=done)
+        self.bar = bar = Progress(console=Console(stderr=True), transient=True)
+        bar.__enter__()
+        task = bar.add_task("comparing plans", total=self.total)
+        return lambda done, total: bar.update(task, completed=done)
 
     def __exit__(self, *exc):
         if self.bar is not None:

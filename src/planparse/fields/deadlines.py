@@ -80,6 +80,13 @@ def _iso(year: int, month: int, day: int) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _numeral(text: str) -> int:
+    """A month or quarter the date pattern matched (`十二`, `4`): always a numeral."""
+    number = cn_to_int(text)
+    assert number is not None, text
+    return number
+
+
 def _date_of(match: re.Match, year: int | None) -> str | None:
     """The ISO day a date phrase fixes (the last day of the period it names), or None. `year` is the plan's, for a
     date printed without one."""
@@ -88,13 +95,13 @@ def _date_of(match: re.Match, year: int | None) -> str | None:
     if year is None:
         return None
     if parts.get("quarter"):
-        month, day = _QUARTER_END[cn_to_int(parts["quarter"])]
+        month, day = _QUARTER_END[_numeral(parts["quarter"])]
         return _iso(year, month, day)
     if parts.get("half"):
         return _iso(year, 6, 30) if parts["half"] == "上半年" else _iso(year, 12, 31)
     if not parts["month"]:
         return _iso(year, 12, 31)
-    month = cn_to_int(parts["month"])
+    month = _numeral(parts["month"])
     if parts["day"]:
         day = int(parts["day"])
         return _iso(year, month, day) if 1 <= day <= _last_day(year, month) else None

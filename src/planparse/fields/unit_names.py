@@ -39,7 +39,9 @@ def _without_trailer(unit: str) -> str:
     while end and (unit[end - 1] in _TRAILER_MARKS or unit[end - 1].isspace()):
         end -= 1
     window = max(0, end - _TRAILER_MAX_LEN)
-    return unit[:window + _TRAILER.search(unit[window:end]).start()]
+    trailer = _TRAILER.search(unit[window:end])
+    assert trailer is not None  # every part of it is optional: it matches at least at the end
+    return unit[:window + trailer.start()]
 
 
 def split_units(value: str) -> list[str]:

@@ -41,7 +41,8 @@ def _zip_names(data: bytes) -> set[str]:
         pass
     # A truncated download has lost its central directory, but each entry starts with its own header:
     # PK\3\4, 22 bytes of fields, name length (2 bytes) at offset 26, extra length at 28, name at 30.
-    names, at = set(), 0
+    names: set[str] = set()
+    at = 0
     while (at := data.find(_ZIP_LOCAL_HEADER, at)) != -1 and len(names) < 10_000:
         if at + 30 <= len(data):
             name_length, _ = struct.unpack_from("<HH", data, at + 26)

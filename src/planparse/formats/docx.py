@@ -76,7 +76,7 @@ def _open(data: bytes, path: str):
             raise InputError(f"is not a Word document planparse reads (its main part is {kind.group(1)}); "
                              "save it as .docx or .txt", path=path) from None
         raise InputError(damaged.format(_reason(error)), path=path) from None
-    except Exception as error:  # noqa: BLE001 - zipfile, zlib and lxml raise many types on damaged input
+    except Exception as error:  # zipfile, zlib and lxml raise many types on damaged input
         raise InputError(damaged.format(_reason(error)), path=path) from None
 
 
@@ -260,7 +260,8 @@ class _Numbering:
     def level_for_style(self, number_id: int, style_id: str | None) -> int:
         """The level a style's numPr without w:ilvl means: the one whose w:pStyle names the style."""
         abstract = self._abstract_of(number_id)
-        for ilvl, level in sorted(self._abstract.get(abstract, {}).items()):
+        levels = self._abstract.get(abstract, {}) if abstract is not None else {}
+        for ilvl, level in sorted(levels.items()):
             if style_id and level.style == style_id:
                 return ilvl
         return 0
@@ -366,7 +367,8 @@ def _chinese(value: int, digits: str, units: str, *, short_ten: bool) -> str:
         return str(value)
     places = [(value // 1000) % 10, (value // 100) % 10, (value // 10) % 10, value % 10]
     unit_of = [units[2], units[1], units[0], ""]
-    out, pending_zero = [], False
+    out: list[str] = []
+    pending_zero = False
     for place, (digit, unit) in enumerate(zip(places, unit_of)):
         if digit == 0:
             pending_zero = bool(out)

@@ -72,7 +72,7 @@ def pdf_to_text(data: bytes, path: str) -> str:
 def _read_pages(data: bytes, path: str) -> list[_Page]:
     _quiet_pdfminer()
     layouts = _layouts(data)
-    pages = []
+    pages: list[_Page] = []
     while True:
         try:
             layout = next(layouts, None)
@@ -247,7 +247,9 @@ def _running_lines(pages: list[_Page]) -> set[str]:
     running headers and footers. A repeated body line (`参加单位：各乡镇…`) also shows up mid-page."""
     if len(pages) < 2:
         return set()
-    top, bottom, middle = Counter(), Counter(), set()
+    top: Counter[str] = Counter()
+    bottom: Counter[str] = Counter()
+    middle: set[str] = set()
     for page in pages:
         head, body, foot = _split_edges(page.lines)
         top.update({_shape(line.text) for line in head if len(line.text) <= _FURNITURE_MAX_CHARS})

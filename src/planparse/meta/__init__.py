@@ -48,4 +48,3 @@ def build_meta(frame: Frame, dropped: list[Dropped], body_kinds: set[str], sourc
         draft=bool(DRAFT.search(title or "")),
         basis=basis(frame, notice, doc_number, {title or "", kind_title}),
     )
-

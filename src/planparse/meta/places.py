@@ -16,11 +16,8 @@ def find_place(title: str, issuers: list[str], printed: dict[str, dict[str, str]
     issued = next((p for p in (_first_place(text, context) for text in issuers + others) if p), None)
     if issued is None and issuers and all(NATIONAL.match(name) for name in issuers):
         return None, "national"  # the State Council's plan for one province is still a national document
-    titled = _first_place(masked(title), context)
-    if titled is None and issued is None:
-        return None, None
-    place = _more_specific(titled, issued)
-    return place, place.level
+    place = _more_specific(_first_place(masked(title), context), issued)
+    return (place, place.level) if place is not None else (None, None)
 
 
 def _first_place(text: str, context: str) -> Place | None:
@@ -28,13 +25,13 @@ def _first_place(text: str, context: str) -> Place | None:
     return places[0] if places else None
 
 
-def _more_specific(titled: Place | None, issued: Place | None) -> Place:
+def _more_specific(titled: Place | None, issued: Place | None) -> Place | None:
     """Of the title's place and the issuer's, the deeper one when one lies within the other; the issuer's when
     they differ (a body rules its own area); printed in the longer of the two ways when they are the same."""
     if titled is None or issued is None:
         return titled or issued
     if _same(titled, issued):
-        return titled if len(region_name(titled)) >= len(region_name(issued)) else issued
+        return titled if len(_printed(titled)) >= len(_printed(issued)) else issued
     issued_codes = {parent.code for parent in issued.parents}
     if titled.division.code in issued_codes or (issued.town and titled.division.code == issued.division.code):
         return issued
@@ -49,6 +46,8 @@ def _same(a: Place, b: Place) -> bool:
 
 
 def region_name(place: Place | None) -> str | None:
-    if place is None:
-        return None
+    return _printed(place) if place is not None else None
+
+
+def _printed(place: Place) -> str:
     return place.printed + (place.town or "")

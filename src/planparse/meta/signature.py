@@ -29,8 +29,9 @@ SIGNER_MAX = 40
 _TAIL_LINES = 6
 
 
-def adoption(frame: Frame) -> tuple[str, str] | None:
-    """(date, body) of a law's adoption note; a people's congress is named without its term (`第十五届`)."""
+def adoption(frame: Frame) -> tuple[str | None, str] | None:
+    """(date, body) of a law's adoption note; a people's congress is named without its term (`第十五届`).
+    The date is None when the note's is no date (`3月34日`)."""
     for line in (frame.title + frame.preamble)[:4]:
         found = _ADOPTION.match(line.text)
         if found:
@@ -78,7 +79,7 @@ def find_date(frame: Frame, dropped: list[Dropped], printed: dict[str, dict[str,
             if is_date_line(line.text):
                 return cn_date(line.text)
     adopted = adoption(frame)
-    if adopted:
+    if adopted and adopted[0]:  # a note whose date is no date leaves the search to the sources below
         return adopted[0]
     for source in (FRONT_MATTER, INFO_BLOCK):
         for key in ("signed", "published"):
@@ -87,9 +88,9 @@ def find_date(frame: Frame, dropped: list[Dropped], printed: dict[str, dict[str,
             if found:
                 return found
     for record in dropped:
-        found = _WEB_DATE.search(record.text)
-        if found:
-            return _iso(*found.groups())
+        web = _WEB_DATE.search(record.text)
+        if web:
+            return _iso(*web.groups())
     return None
 
 

@@ -2,8 +2,8 @@
 `check` (corpus findings). Nothing outside this package defines a schema."""
 
 from .plan import (
-    SCHEMA_NAME,
     READABLE_SCHEMA_VERSIONS,
+    SCHEMA_NAME,
     SCHEMA_VERSION,
     Block,
     Chapter,

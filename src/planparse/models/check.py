@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-CHECK_SCHEMA_NAME = "planparse/check"
-CHECK_SCHEMA_VERSION = 1
+CHECK_SCHEMA_NAME: Final = "planparse/check"
+CHECK_SCHEMA_VERSION: Final = 1
 
 Level = Literal["error", "warning"]
 # What a finding is about; each is one rule of planparse.corpus_check.
@@ -57,3 +57,8 @@ class CheckReport(Model):
     @property
     def unusable(self) -> list[FileReport]:
         return [report for report in self.files if report.problem is not None]
+
+    @property
+    def problems(self) -> list[str]:
+        """Why each unusable file is (one line each), in the order of the files."""
+        return [report.problem for report in self.files if report.problem is not None]

@@ -8,18 +8,18 @@ unnumbered measure, by its label).
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Final, Literal
 
 from pydantic import ConfigDict, Field, model_serializer
 
-from .plan import Model
+from .plan import Deadline, Model
 
-DIFF_SCHEMA_NAME = "planparse/diff"
-COMPARE_SCHEMA_NAME = "planparse/compare"
-DIFF_SCHEMA_VERSION = 1
+DIFF_SCHEMA_NAME: Final = "planparse/diff"
+COMPARE_SCHEMA_NAME: Final = "planparse/compare"
+DIFF_SCHEMA_VERSION: Final = 1
 
 # A measure's number, or its label when it has none (e.g. "加分项 1").
-MeasureKey = Union[int, str]
+MeasureKey = int | str
 # full: the local measure restates the template measure or a part of it;
 # partial: they share one clear policy point, but most of either is about something else.
 LinkKind = Literal["full", "partial"]
@@ -33,6 +33,8 @@ class PlanRef(Model):
     file: str
     title: str | None = None
     region: str | None = None
+    doc_number: str | None = None  # 文号
+    date: str | None = None  # ISO yyyy-mm-dd
     measures: int = 0
 
 
@@ -62,8 +64,8 @@ class Link(Model):
 
     `score` (0–1) is the largest of: the share of the local measure's distinctive wording that restates
     the template measure; the share of the template measure's wording restated in the local one; the
-    share of the local measure in one clause that restates a clause of the template measure. A link is
-    full from 0.3 on (see planparse.align).
+    share of the local measure in one clause that restates a clause of the template measure (0 for a link
+    the plans' structure makes). Which links are full: planparse.align.links.
     """
 
     template: MeasureKey
@@ -92,6 +94,15 @@ class Change(Model):
         return {("from" if key == "from_" else key): value for key, value in handler(self).items()}
 
 
+class Duties(Model):
+    """Who answers for a measure and by when, as its plan says (planparse.duties copies them in)."""
+
+    lead_units: list[str] = Field(default_factory=list)
+    participating_units: list[str] = Field(default_factory=list)
+    responsible_units: list[str] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+
+
 class TemplateMeasure(Model):
     """A template measure, its status in the local plan, and the local measures that carry it."""
 
@@ -101,6 +112,7 @@ class TemplateMeasure(Model):
     status: Status
     local: list[MeasureKey] = Field(default_factory=list)  # best link first
     text: str = ""
+    duties: Duties | None = None
 
 
 class LocalMeasure(Model):
@@ -111,6 +123,7 @@ class LocalMeasure(Model):
     heading: str = ""
     template: list[MeasureKey] = Field(default_factory=list)
     text: str = ""
+    duties: Duties | None = None
 
 
 class HeadingLink(Model):
@@ -152,6 +165,13 @@ class DiffReport(Model):
     local_measures: list[LocalMeasure] = Field(default_factory=list)
     changes: list[Change] = Field(default_factory=list)
     details: list[PairDetail] = Field(default_factory=list)
+
+    def to_frame(self):
+        """A pandas DataFrame of one row per link, missing and local-only measure (models.frames.DIFF_COLUMNS);
+        pandas is the `research` extra."""
+        from .frames import DIFF_COLUMNS, diff_records, frame
+
+        return frame(diff_records(self), DIFF_COLUMNS)
 
 
 class MeasureRef(Model):

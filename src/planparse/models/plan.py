@@ -6,12 +6,12 @@ numbers of the decoded source file, so a user can check every node against the o
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_NAME = "planparse/plan"
-SCHEMA_VERSION = 3
+SCHEMA_NAME: Final = "planparse/plan"
+SCHEMA_VERSION: Final = 3
 # Versions `load` reads; an older file is upgraded on load (see yamlio.upgrade).
 READABLE_SCHEMA_VERSIONS = (1, 2, 3)
 
@@ -205,6 +205,13 @@ class Plan(Model):
             yield from chapter.measures
             for section in chapter.sections:
                 yield from section.measures
+
+    def to_frame(self):
+        """The measures as a pandas DataFrame, one row per measure with this plan's metadata on each (the
+        columns of models.frames.MEASURE_COLUMNS); pandas is the `research` extra."""
+        from .frames import MEASURE_COLUMNS, frame, measure_records
+
+        return frame(measure_records(self), MEASURE_COLUMNS)
 
     def iter_sections(self):
         for chapter in self.chapters:

@@ -38,13 +38,13 @@ def annex_start(lines: list[Line], body_start: int) -> int | None:
 
 def _is_annex_heading(lines: list[Line], i: int) -> bool:
     text = lines[i].text
-    if not text.startswith("附件") or not _ANNEX_HEADING.match(text):
+    found = _ANNEX_HEADING.match(text) if text.startswith("附件") else None
+    if found is None:
         return False
     if _ATTACHMENT_LIST.match(text):
         # `附件：` alone is a list when numbered titles follow, an annex heading when a title does.
         return text.rstrip("：:").strip() == "附件" and i + 1 < len(lines) and text.endswith(("：", ":")) \
             and not _LIST_ITEM.match(lines[i + 1].text) and not lines[i + 1].text.startswith("附件")
-    found = _ANNEX_HEADING.match(text)
     if found.group("title") and not found.group("n"):
         # `附件：某某表` is the one-line list of a notice unless the annex itself follows it.
         return any(line.cells for line in lines[i + 1:i + 3])
@@ -71,5 +71,3 @@ def split_annexes(lines: list[Line], markers: list[Marker | None], start: int) -
                 and len(annex.lines[0].text) <= 80 and not annex.lines[0].cells:
             annex.title = annex.lines[0].text
     return annexes
-
-

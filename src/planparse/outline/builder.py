@@ -77,7 +77,7 @@ class _Nester:
                         message=f"a numbering style planparse does not know (`{line.text[:6]}`): "
                                 "the structure around it may be wrong"))
                 while len(self.stack) > 1 and self.stack[-1][0] >= RANK_MEASURE \
-                        and self.stack[-1][1].heading.cells is not None and not line.cells:
+                        and _is_table_row(self.stack[-1][1]) and not line.cells:
                     self.stack.pop()  # a paragraph after a table row is no cell of it: the table has ended
                 self.stack[-1][1].body.append(line)
         return self.root
@@ -131,6 +131,10 @@ class _Nester:
         return previous_is_heading or opens_measures or self.lines[i - 1].text[-1] in TERMINAL
 
 
+def _is_table_row(node: DraftNode) -> bool:
+    return node.heading is not None and node.heading.cells is not None
+
+
 def _walk(node: DraftNode):
     for child in node.children:
         yield child
@@ -182,10 +186,11 @@ def build_outline(lines: list[Line], markers: list[Marker | None]) -> Outline:
 
     if root.body:  # text before the first marker of the body (rare: the frame starts the body at one)
         implicit_chapter().body.extend(root.body)
-    if roles.flat and roles.chapter is not None and roles.chapter < RANK_MEASURE and root.children:
-        first = root.children[0]
+    first = root.children[0] if root.children else None
+    # in a plan of one level, every node has a marker line (an unmarked heading needs a chapter above it)
+    if roles.flat and roles.chapter is not None and roles.chapter < RANK_MEASURE and first and first.marker:
         outline.warnings.append(ExtractionWarning(
-            code="run-in-items", line=first.heading.number,
+            code="run-in-items", line=_line_of(first),
             message=f"the `{first.marker.marker}` items are read as measures (one level of numbered run-in "
                     "items, no chapters): check them by hand"))
     for node in root.children:
@@ -213,7 +218,7 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
         # an unmarked heading line can sit at an item rank: it has no marker to name
         shown = f"`{first.marker.marker}` " if first.marker else ""
         warnings.append(ExtractionWarning(
-            code="items-as-measures", line=first.heading.number,
+            code="items-as-measures", line=_line_of(first),
             message=f"the {shown}items of this chapter are read as measures (nothing is numbered below them), "
                     "though other chapters use that level for sections: check them by hand"))
     # Where this chapter's `（一）` sections hold `1.` measures, a sibling `（二）` that holds only prose is a
@@ -222,8 +227,10 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
     for node in nodes:
         is_section = (node.rank in roles.sections and node.rank not in items_here and id(node) not in prose_items) \
             or node.recognized_by == _UNMARKED_SECTION
-        if roles.decimal and is_section and not node.children:
-            is_section = False  # a decimal heading with text and nothing below is the measure there
+        if roles.decimal and is_section and not node.children and node.marker is not None:
+            # a decimal heading with text and nothing below is the measure there; an unmarked heading stays
+            # a section (it has no marker a measure could number)
+            is_section = False
         if framing and node.rank == RANK_SECTION and not _is_assigned(node):
             is_section = True  # `（一）指导思想` under 总体要求: it frames the plan, it is no work item
         if is_section:
@@ -241,7 +248,7 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
                     node.children.append(child)
         else:
             _as_measure(node)
-            if id(node) in prose_items and not any(ch in node.marker.rest for ch in TERMINAL):
+            if id(node) in prose_items and node.marker and not any(ch in node.marker.rest for ch in TERMINAL):
                 node.title_is_heading = True  # its heading line heads the prose below it
             (section if section is not None and section.rank < node.rank else chapter).children.append(node)
 
@@ -253,10 +260,10 @@ _FRAMING_WORDS = "总体要求|总体思路|指导思想|基本原则|工作原�
 def _prose_items(nodes: list[DraftNode], roles: _Roles) -> set[int]:
     if roles.indicators or roles.decimal:
         return set()
-    sections = [n for n in nodes if n.rank in roles.sections and n.marker is not None]
-    if not any(n.children for n in sections):
+    sections = [(n, n.marker) for n in nodes if n.rank in roles.sections and n.marker is not None]
+    if not any(n.children for n, _ in sections):
         return set()
-    return {id(n) for n in sections if not n.children and n.body and not _FRAMING_ITEM.search(n.marker.rest)}
+    return {id(n) for n, marker in sections if not n.children and n.body and not _FRAMING_ITEM.search(marker.rest)}
 
 
 # A `（一）` heading that frames its chapter rather than naming work: 指导思想, 基本原则, 工作目标.
@@ -271,6 +278,12 @@ _FRAMING = re.compile(rf"({_FRAMING_WORDS})$")
 _SAFEGUARDS = re.compile(r"(保障措施|保障机制|组织保障|工作保障|实施保障|组织实施|组织领导|工作要求|有关要求|工作机制)$")
 
 
+def frames_or_supports(chapter_title: str) -> bool:
+    """A chapter that frames the plan (总体要求, 工作目标) or supports the work (保障措施, 工作要求) rather
+    than assigning it."""
+    return bool(_FRAMING.search(chapter_title) or _SAFEGUARDS.search(chapter_title))
+
+
 def _items_in_chapter(nodes: list[DraftNode], roles: _Roles, chapter_title: str = "") -> set[int]:
     """Section levels that are this chapter's work items: where a plan's `（一）` holds `1.` measures in
     one chapter, another chapter's `（一）` items with nothing below are its measures (the issue's
@@ -278,7 +291,7 @@ def _items_in_chapter(nodes: list[DraftNode], roles: _Roles, chapter_title: str 
     工作要求), where they stay sections as in the seeds."""
     if roles.indicators or roles.decimal:
         return set()
-    if chapter_title and (_FRAMING.search(chapter_title) or _SAFEGUARDS.search(chapter_title)):
+    if chapter_title and frames_or_supports(chapter_title):
         return set()  # 指导思想 / 保障措施 items frame or support the plan; they are no work items
     ranks = set()
     for rank in {n.rank for n in nodes if n.rank in roles.sections}:
@@ -296,6 +309,11 @@ _ASSIGNED = re.compile(r"(责任|牵头|配合|参加|实施|支撑|负责|主�
 def _is_assigned(node: DraftNode) -> bool:
     """A task, not a requirement: its text names responsible units or a deadline."""
     return any(_ASSIGNED.search(line.text) for line in [node.heading, *node.body] if line is not None)
+
+
+def _line_of(node: DraftNode) -> int | None:
+    """The line a warning about a node names: its heading's (the root and an implicit chapter have none)."""
+    return node.heading.number if node.heading else None
 
 
 def _as_measure(node: DraftNode) -> None:
@@ -331,7 +349,7 @@ def _warn(outline: Outline) -> None:
             code="unmarked-sections",
             message=f"{len(unmarked)} sections recognised from unmarked heading lines "
                     f"(lines {', '.join(map(str, unmarked))}): check them by hand"))
-    chapters = [c.heading.number for c in outline.chapters if c.recognized_by == UNMARKED_CHAPTER]
+    chapters = [c.heading.number for c in outline.chapters if c.recognized_by == UNMARKED_CHAPTER and c.heading]
     if chapters:
         outline.warnings.append(ExtractionWarning(
             code="unmarked-chapters",

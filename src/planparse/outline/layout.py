@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from ..models import Dropped
 from ..normalize import Line
-from .tables import flatten_tables
 from .frame import DATE_LINE
 from .markers import RANK_CHAPTER, RANK_ITEM, RANK_MEASURE, RANK_SECTION, Marker
+from .tables import flatten_tables
 from .tree import TERMINAL
 
 # `1.2.1 国家级（Ⅰ级）：…`, `2.1 国家粮食应急工作指挥部`: a decimal outline number before Chinese text.
@@ -113,8 +113,8 @@ def attachment_lists(lines: list[Line], markers: list[Marker | None]) -> list[Ma
         if not _ATTACHMENTS.match(line.text):
             continue
         for j in range(i + 1, len(lines)):
-            text = lines[j].text
-            if markers[j] is None or markers[j].rank != RANK_MEASURE or "。" in text or len(text) > 80:
+            text, marker = lines[j].text, markers[j]
+            if marker is None or marker.rank != RANK_MEASURE or "。" in text or len(text) > 80:
                 break
             out[j] = None
     return out
@@ -134,9 +134,9 @@ def second_documents(lines: list[Line], markers: list[Marker | None]) -> list[Ma
         if marker is not None or last_chapter < 2 or not _DOCUMENT_TITLE.search(line.text) \
                 or any(ch in line.text for ch in TERMINAL + "，") or len(line.text) > 60:
             continue
-        restart = next((j for j in range(i + 1, min(i + 4, len(lines)))
-                        if markers[j] is not None and markers[j].rank == RANK_CHAPTER), None)
-        if restart is not None and markers[restart].number == 1:
+        restart = next((following for following in markers[i + 1:i + 4]
+                        if following is not None and following.rank == RANK_CHAPTER), None)
+        if restart is not None and restart.number == 1:
             out[i] = Marker(SECOND_DOCUMENT, RANK_CHAPTER, None, "", line.text)
     return out
 
@@ -182,13 +182,13 @@ def enumerations(lines: list[Line], markers: list[Marker | None]) -> list[Marker
         marker = out[i]
         previous = lines[i - 1].text if i else ""
         if marker is not None and marker.number == 1 and previous.endswith(("：", ":")) and open_rank is not None:
-            run = _run(lines, out, i)
+            run = _run(lines, out, i, marker.rule)
             climbs = marker.rank <= open_rank
-            listed = len(run) >= 2 and all(lines[j].text.endswith(("；", "，", ";")) for j in run[:-1])
+            listed = len(run) >= 2 and all(lines[j].text.endswith(("；", "，", ";")) for j, _ in run[:-1])
             if climbs or listed:
-                for j in run:
-                    out[j] = replace(out[j], rank=RANK_ITEM, rule=out[j].rule + ENUMERATION)
-                i = run[-1] + 1
+                for j, item in run:
+                    out[j] = replace(item, rank=RANK_ITEM, rule=item.rule + ENUMERATION)
+                i = run[-1][0] + 1
                 continue
         if marker is not None and marker.rule == SECOND_DOCUMENT:
             open_rank = None  # a new document: nothing of the first is open
@@ -198,14 +198,15 @@ def enumerations(lines: list[Line], markers: list[Marker | None]) -> list[Marker
     return out
 
 
-def _run(lines: list[Line], markers: list[Marker | None], start: int) -> list[int]:
-    """The marker lines of one enumeration: the same style numbered on from 1, with wrapped lines between."""
-    rule, expected, run = markers[start].rule, 1, []
+def _run(lines: list[Line], markers: list[Marker | None], start: int, rule: str) -> list[tuple[int, Marker]]:
+    """The marker lines of one enumeration and their markers: the style `rule` numbered on from 1, with
+    wrapped lines between."""
+    expected, run = 1, []
     for j in range(start, len(lines)):
         marker = markers[j]
         if marker is not None and marker.rule == rule and marker.number == expected:
-            run.append(j)
+            run.append((j, marker))
             expected += 1
-        elif marker is not None or (run and lines[run[-1]].text[-1:] in TERMINAL and j > run[-1]):
+        elif marker is not None or (run and lines[run[-1][0]].text[-1:] in TERMINAL and j > run[-1][0]):
             break
     return run

@@ -8,9 +8,9 @@ numbering style of the genre is a new rule here, with a real line it matches in 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from functools import lru_cache
 
 from ..numerals import CHINESE_NUMERAL_CHARS, circled_to_int, cn_to_int
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..models import Dropped
 from ..fields.labels import column_role
+from ..models import Dropped
 from ..normalize import Line
 from ..numerals import cn_to_int
 from .markers import RANK_CHAPTER, RANK_MEASURE, Marker, match_marker

@@ -17,7 +17,7 @@ class DraftNode:
     marker: Marker | None
     heading: Line | None = None  # the line that carried the marker (or the unmarked heading)
     body: list[Line] = field(default_factory=list)
-    children: list["DraftNode"] = field(default_factory=list)
+    children: list[DraftNode] = field(default_factory=list)
     recognized_by: str = ""
     title_is_heading: bool = False  # True: title is the whole heading line, body is the text
     rank: int = 0  # the marker's rank (see markers.py); set while nesting

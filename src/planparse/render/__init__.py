@@ -28,15 +28,17 @@ FILE_WIDTH = 120
 class Renderer:
     """One output format: the kinds of report it renders, and how."""
 
-    # kind of report (`plan`, `diff`, `compare`, `check`: see kind_of) → report → what is shown
+    # kind of report (`plan`, `diff`, `compare`, `check`, `tasks`: see kind_of) → report → what is shown
     renders: Mapping[str, Callable[[Any], Any]]
     # Place in `--format` lists, after the command's default: views, then data (json, yaml), then documents.
     order: int
     notes: Mapping[str, str] = field(default_factory=dict)  # kind → what the format is for it, in --help
     detail: bool = False  # needs the word-level inline diffs of `diff --detail` whatever the option says
     min_width: int | None = None  # a view that is piped or logged is at least this wide (rich assumes 80)
-    # How several documents share one stream (`extract a.txt b.txt` to stdout); None: one per file only.
-    join: Callable[[list[str]], str] | None = None
+    # How several documents are one (`extract a.txt b.txt` to stdout or -o); None: one per file only.
+    join: Callable[[list[Any]], str | bytes] | None = None
+    # File name endings that choose this format when `-o FILE` is given without `--format` (`.xlsx`).
+    suffixes: tuple[str, ...] = ()
 
 
 @cache
@@ -58,23 +60,34 @@ def formats(kind: str, default: str | None = None) -> list[str]:
     return [name for name, renderer in sorted(found, key=lambda item: (item[0] != default, item[1].order, item[0]))]
 
 
+def format_for(path, kind: str) -> str | None:
+    """The format a file's name asks for (`report.xlsx` → xlsx), if one of them renders `kind` reports."""
+    name = str(path).lower()
+    found = [fmt for fmt in formats(kind) if any(name.endswith(suffix) for suffix in renderer(fmt).suffixes)]
+    return found[0] if found else None
+
+
 def kind_of(report) -> str:
-    """`plan`, `diff`, `compare` or `check`: the report's schema name without `planparse/`."""
+    """`plan`, `diff`, `compare`, `check` or `tasks`: the report's schema name without `planparse/`."""
     return report.schema_name.removeprefix("planparse/")
 
 
-def show(report, fmt: str):
-    """What format `fmt` makes of `report`: a document (str or bytes) or a rich renderable."""
+def show(report, fmt: str, lang: str = "zh"):
+    """What format `fmt` makes of `report`, its words in `lang` (zh, en): a document (str or bytes) or a
+    rich renderable."""
+    from ._lang import language
+
     kind = kind_of(report)
     renders = renderer(fmt).renders
     if kind not in renders:
         raise ValueError(f"the {fmt} format does not render {kind} reports")
-    return renders[kind](report)
+    with language(lang):
+        return renders[kind](report)
 
 
-def render(report, fmt: str) -> str | bytes:
+def render(report, fmt: str, lang: str = "zh") -> str | bytes:
     """`report` as a document in format `fmt`: what `-o FILE` writes (a terminal view as plain text)."""
-    shown = show(report, fmt)
+    shown = show(report, fmt, lang)
     if isinstance(shown, (str, bytes)):
         return shown
     from rich.console import Console

@@ -1,33 +1,64 @@
-"""Wording every report format shares: percentages, plan names, shortened headlines, one line per change."""
+"""Wording every report format shares: percentages, plan names, shortened headlines, one line per change,
+deadlines and source lines (the words themselves come from _lang)."""
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING
+
+from ._lang import t
 
 if TYPE_CHECKING:
     from ..models.diff import Change
-
-_FIELD_NAMES = {"deadline": "deadline", "target": "target", "lead_units": "lead unit",
-                "participating_units": "participating unit", "responsible_units": "responsible unit",
-                "wording": "wording"}
-
 
 def percent(share: float) -> str:
     return f"{share * 100:.1f}%"
 
 
 def describe(change: Change) -> str:
-    """One line: `deadline: 2022年年底前 → 2023年年底前`, `lead unit added: 区司法局`."""
-    name = _FIELD_NAMES[change.field]
+    """One line: `完成时限：2022年年底前 → 2023年年底前`, `牵头单位新增：区司法局` (`lead unit added: 区司法局`)."""
+    name = t(f"field.{change.field}")
     if change.from_ is None:
-        return f"{name} added: {change.to}"
+        return t("change.added", field=name, value=change.to)
     if change.to is None:
-        return f"{name} removed: {change.from_}"
-    return f"{name}: {change.from_} → {change.to}"
+        return t("change.removed", field=name, value=change.from_)
+    return t("change.changed", field=name, before=change.from_, after=change.to)
 
 
 def plan_name(plan) -> str:
-    return f"{plan.title} ({plan.file})" if plan.title else plan.file
+    """A plan as a reader knows it: its title, with its region when the title does not name it
+    (`某县法治政府建设实施方案（宝丰县）`); a plan without a title by its region, else its file's name, never a path."""
+    if plan.title:
+        return plan.title if not plan.region or plan.region in plan.title else f"{plan.title}（{plan.region}）"
+    return plan.region or PurePath(plan.file).name
+
+
+def heading_links(heading) -> str:
+    """The local chapters carrying a template chapter's measures, with how many: `深化行政审批制度改革（3）`."""
+    return "；".join(t("diff.heading_links", name=name, count=count) for name, count in zip(heading.local,
+                                                                                           heading.links))
+
+
+def units_text(duties) -> str:
+    """A measure's units by role, `牵头：区司法局；参加：区法院、区检察院`, or "" when the report has none."""
+    if duties is None:
+        return ""
+    return "；".join(t("labelled", label=t(f"role.{role}"), value="、".join(units))
+                    for role, units in (("lead", duties.lead_units), ("responsible", duties.responsible_units),
+                                        ("participating", duties.participating_units)) if units)
+
+
+def deadline_text(assignment) -> str:
+    """A row's deadlines as written, with where they come from when the measure sets none itself."""
+    written = "；".join(deadline.text for deadline in assignment.deadlines)
+    if written and assignment.deadlines_from in ("section", "plan"):
+        written += t(f"from.{assignment.deadlines_from}")
+    return written
+
+
+def lines_text(lines) -> str:
+    first, last = lines
+    return t("line", first=first) if first == last else t("lines", first=first, last=last)
 
 
 def short(text: str, width: int = 30) -> str:

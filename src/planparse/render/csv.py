@@ -1,19 +1,24 @@
 """The `csv` format: a diff as one row per link, missing and local-only measure; a compare report as its
-matrix. Every cell is escaped against formula injection: plan text in a spreadsheet is data."""
+matrix; tasks as one row per unit × measure × role. Every cell is escaped against formula injection: plan
+text in a spreadsheet is data. Each document starts with a UTF-8 BOM, without which Excel reads UTF-8 as
+the system's code page (GBK on a Chinese Windows) and shows mojibake; csv and pandas read it with
+encoding="utf-8-sig"."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from . import Renderer
-from ._text import describe
+from ._text import describe, plan_name
 
 if TYPE_CHECKING:
     from ..models.diff import CompareReport, DiffReport
+    from ..models.tasks import TasksReport
 
 # A cell starting with one of these is a formula to Excel and LibreOffice (`=HYPERLINK(…)`, `+1+1`, `@SUM`),
 # also after a tab or carriage return: OWASP's CSV-injection advice is to prefix such a cell with `'`.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_BOM = "\ufeff"
 
 
 def csv_cell(value) -> str:
@@ -30,6 +35,7 @@ class _SafeCsvWriter:
         import io
 
         self.buffer = io.StringIO()
+        self.buffer.write(_BOM)
         self._writer = csv.writer(self.buffer, lineterminator="\n")
 
     def writerow(self, row) -> None:
@@ -68,4 +74,18 @@ def compare_csv(report: CompareReport) -> str:
     return writer.buffer.getvalue()
 
 
-RENDERER = Renderer(renders={"diff": diff_csv, "compare": compare_csv}, order=4, notes={"compare": "the matrix"})
+def tasks_csv(report: TasksReport) -> str:
+    """One row per unit × measure × role, in the report's order (unit, then deadline)."""
+    writer = _SafeCsvWriter()
+    writer.writerow(["unit", "spellings", "role", "plan", "measure", "headline", "deadlines", "due",
+                     "deadlines_from", "recurring", "chapter", "section", "first_line", "last_line"])
+    for row in report.assignments:
+        writer.writerow([row.unit, "、".join(row.spellings), row.role, plan_name(report.plans[row.plan]),
+                         row.measure, row.headline, "；".join(deadline.text for deadline in row.deadlines),
+                         row.due, row.deadlines_from, "；".join(term.text for term in row.recurring), row.chapter,
+                         row.section, *row.lines])
+    return writer.buffer.getvalue()
+
+
+RENDERER = Renderer(renders={"diff": diff_csv, "compare": compare_csv, "tasks": tasks_csv}, order=4,
+                    notes={"compare": "the matrix"}, suffixes=(".csv",))

@@ -14,4 +14,5 @@ def _array(documents: list[str]) -> str:
     return "[\n" + ",\n".join(document.rstrip("\n") for document in documents) + "\n]\n"
 
 
-RENDERER = Renderer(renders={kind: _json for kind in ("plan", "diff", "compare", "check")}, order=2, join=_array)
+RENDERER = Renderer(renders={kind: _json for kind in ("plan", "diff", "compare", "check", "tasks")}, order=2,
+                    join=_array, suffixes=(".json",))

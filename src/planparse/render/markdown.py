@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import Renderer
-from ._text import describe, percent, plan_name
+from ._lang import t
+from ._text import describe, heading_links, percent, plan_name
 
 if TYPE_CHECKING:
     from ..models.diff import DiffReport, Segment
@@ -16,33 +17,47 @@ def _md(text: str) -> str:
 
 
 def diff_markdown(report: DiffReport) -> str:
-    out = [f"# planparse diff: {_md(plan_name(report.local))}", "",
-           f"Template: {_md(plan_name(report.template))}", "",
-           f"**Covered: {percent(report.coverage.covered)}** of {report.counts.total} template measures "
-           f"(full {report.counts.full} = {percent(report.coverage.full)}, "
-           f"partial {report.counts.partial} = {percent(report.coverage.partial)}, "
-           f"missing {report.counts.missing} = {percent(report.coverage.missing)}); "
-           f"{len(report.links)} links, {len(report.local_only)} local-only measures.", "",
-           "## Chapters", "", "| template | local (links) |", "|---|---|"]
+    """The summary, then what needs reading first (missing and changed measures), then the chapter mapping,
+    every template measure, local-only measures, the changes and the word diffs."""
+    counts, coverage = report.counts, report.coverage
+    statuses = "、".join(t("diff.status_count", status=t(f"status.{status}"), count=getattr(counts, status),
+                           share=percent(getattr(coverage, status))) for status in ("full", "partial", "missing"))
+    out = [f"# {_md(t('diff.heading', local=plan_name(report.local)))}", "",
+           _md(t("diff.against", name=plan_name(report.template))), "",
+           f"**{t('diff.covered', share=percent(coverage.covered))}**{t('diff.of_total', total=counts.total)}"
+           f"{statuses}；" + t("diff.counts", links=len(report.links), local_only=len(report.local_only),
+                              changes=len(report.changes)), "",
+           f"## {t('diff.missing_list')}", ""]
+    headline = {measure.template: measure.headline for measure in report.measures}
+    out += [f"- {key}. {_md(headline[key])}" for key in report.missing] or [t("diff.none")]
+    out += ["", f"## {t('diff.changed_list')}", ""]
+    changed: dict = {}
+    for change in report.changes:
+        changed.setdefault(change.template, []).append(f"{change.local}：{describe(change)}")
+    out += [f"- {key}. {_md(headline[key])}：{_md('；'.join(found))}" for key, found in changed.items()]
+    out += [] if changed else [t("diff.none")]
+    out += ["", f"## {t('diff.chapters')}", "", f"| {t('col.from')} | {t('col.local_links')} |", "|---|---|"]
     for heading in report.chapters:
-        carried = "; ".join(f"{name} ({count})" for name, count in zip(heading.local, heading.links))
+        carried = heading_links(heading)
         out.append(f"| {_md(heading.template)} | {_md(carried) or '—'} |")
-    out += ["", "## Template measures", "", "| # | measure | status | local measures |", "|---|---|---|---|"]
-    kinds = {(link.template, link.local): link for link in report.links}
+    out += ["", f"## {t('diff.measures')}", "",
+            f"| # | {t('col.measure')} | {t('col.status')} | {t('col.carried_by')} |", "|---|---|---|---|"]
+    links = {(link.template, link.local): link for link in report.links}
     for measure in report.measures:
-        local = ", ".join(f"{key} ({kinds[(measure.template, key)].kind} {kinds[(measure.template, key)].score:.2f})"
-                          for key in measure.local)
-        out.append(f"| {measure.template} | {_md(measure.headline)} | {measure.status} | {local or '—'} |")
-    out += ["", "## Local-only measures", ""]
+        local = "、".join(t("diff.link", key=key, kind=t(f"status.{links[(measure.template, key)].kind}"),
+                             score=f"{links[(measure.template, key)].score:.2f}") for key in measure.local)
+        out.append(f"| {measure.template} | {_md(measure.headline)} | {t(f'status.{measure.status}')} | "
+                   f"{local or '—'} |")
+    out += ["", f"## {t('diff.local_only')}", ""]
     out += [f"- {measure.local}. {_md(measure.headline)}" for measure in report.local_measures if not measure.template]
     if not report.local_only:
-        out.append("None.")
-    out += ["", "## Changes", ""]
+        out.append(t("diff.none"))
+    out += ["", f"## {t('diff.changes')}", ""]
     if report.changes:
-        out += ["| template | local | change |", "|---|---|---|"]
+        out += [f"| {t('col.from')} | {t('col.to')} | {t('col.change')} |", "|---|---|---|"]
         out += [f"| {change.template} | {change.local} | {_md(describe(change))} |" for change in report.changes]
     else:
-        out.append("None.")
+        out.append(t("diff.none"))
     for detail in report.details:
         if any(segment.op != "equal" for segment in detail.segments):
             out += ["", f"### {detail.template} → {detail.local}", "", _md_inline(detail.segments)]
@@ -62,4 +77,4 @@ def _md_inline(segments: list[Segment]) -> str:
     return "".join(parts)
 
 
-RENDERER = Renderer(renders={"diff": diff_markdown}, order=1)
+RENDERER = Renderer(renders={"diff": diff_markdown}, order=1, suffixes=(".md",))

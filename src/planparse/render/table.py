@@ -31,7 +31,7 @@ def check_table(report: CheckReport):
     table.add_column("level")
     table.add_column("finding", overflow="fold")
     for file in usable:
-        rows = [(str(f.line or ""), f.level, f.message) for f in file.findings]
+        rows: list[tuple[str, str, str]] = [(str(f.line or ""), f.level, f.message) for f in file.findings]
         if file.fixed:
             rows.append(("", "fixed", f"rewrote {file.structured}"))
         if not file.findings:

@@ -6,12 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import Renderer
-from ._text import describe, percent, plan_name, short
+from ._lang import t
+from ._text import deadline_text, describe, heading_links, lines_text, percent, plan_name, short
 
 if TYPE_CHECKING:
     from ..models.diff import CompareReport, DiffReport, PairDetail
+    from ..models.tasks import TasksReport
 
 _STATUS_STYLE = {"full": "green", "partial": "yellow", "missing": "red"}
+_LETTER = {"full": "F", "partial": "P", "missing": "·"}  # a matrix cell, readable without colour
 _MATRIX_COLUMNS_MAX = 16  # above this many plans the matrix shows shares instead of a column per plan
 _PLAN_ROWS_MAX = 40
 
@@ -26,36 +29,35 @@ def diff_view(report: DiffReport):
 
     parts: list = []
     summary = Text()
-    summary.append(f"template  {plan_name(report.template)}\n", style="bold")
-    summary.append(f"local     {plan_name(report.local)}\n\n", style="bold")
-    summary.append(f"covered {percent(report.coverage.covered)}", style="bold")
-    summary.append(f"  of {report.counts.total} template measures   ")
+    summary.append(t("diff.template", name=plan_name(report.template)) + "\n", style="bold")
+    summary.append(t("diff.local", name=plan_name(report.local)) + "\n\n", style="bold")
+    summary.append(t("diff.covered", share=percent(report.coverage.covered)), style="bold")
+    summary.append(t("diff.of_total", total=report.counts.total))
     for status in ("full", "partial", "missing"):
-        summary.append(f"{status} {getattr(report.counts, status)} ({percent(getattr(report.coverage, status))})  ",
-                       style=_STATUS_STYLE[status])
-    summary.append(f"\n{len(report.links)} links, {len(report.local_only)} local-only measures, "
-                   f"{len(report.changes)} changes")
-    parts.append(Panel(summary, title="planparse diff", expand=False))
+        summary.append(t("diff.status_count", status=t(f"status.{status}"), count=getattr(report.counts, status),
+                         share=percent(getattr(report.coverage, status))) + "  ", style=_STATUS_STYLE[status])
+    summary.append("\n" + t("diff.counts", links=len(report.links), local_only=len(report.local_only),
+                            changes=len(report.changes)))
+    parts.append(Panel(summary, title=t("diff.title"), expand=False))
 
-    chapters = Table(title="Chapters: template → local", show_lines=False, title_justify="left")
-    chapters.add_column("template")
-    chapters.add_column("local (links)")
+    chapters = Table(title=t("diff.chapters"), show_lines=False, title_justify="left")
+    chapters.add_column(t("col.from"))
+    chapters.add_column(t("col.local_links"))
     for heading in report.chapters:
-        carried = "; ".join(f"{name} ({count})" for name, count in zip(heading.local, heading.links))
-        chapters.add_row(Text(heading.template), Text(carried) if carried else Text("—", style="red"))
+        local_headings = heading_links(heading)
+        chapters.add_row(Text(heading.template), Text(local_headings) if local_headings else Text("—", style="red"))
     parts.append(chapters)
 
     changes_of: dict = {}
     for change in report.changes:
         changes_of[change.template] = changes_of.get(change.template, 0) + 1
     kinds = {(link.template, link.local): link.kind for link in report.links}
-    measures = Table(title="Template measures", title_justify="left",
-                     caption="carried by: local measures, best first (green full, yellow partial)")
+    measures = Table(title=t("diff.measures"), title_justify="left", caption=t("diff.carried_caption"))
     measures.add_column("#", justify="right")
-    measures.add_column("template measure", overflow="fold", ratio=3)
-    measures.add_column("status")
-    measures.add_column("carried by", overflow="fold", ratio=2)
-    measures.add_column("changes", justify="right")
+    measures.add_column(t("col.template_measure"), overflow="fold", ratio=3)
+    measures.add_column(t("col.status"))
+    measures.add_column(t("col.carried_by"), overflow="fold", ratio=2)
+    measures.add_column(t("col.changes"), justify="right")
     for measure in report.measures:
         carried = Text()
         for position, key in enumerate(measure.local):
@@ -63,26 +65,26 @@ def diff_view(report: DiffReport):
                 carried.append(" ")
             carried.append(str(key), style=_STATUS_STYLE[kinds[(measure.template, key)]])
         measures.add_row(Text(str(measure.template)), Text(measure.headline),
-                         Text(measure.status, style=_STATUS_STYLE[measure.status]), carried,
+                         Text(t(f"status.{measure.status}"), style=_STATUS_STYLE[measure.status]), carried,
                          str(changes_of.get(measure.template, "")))
     parts.append(measures)
 
     if report.changes:
-        changes = Table(title="Changes in linked measures", title_justify="left")
-        changes.add_column("template", justify="right")
-        changes.add_column("local", justify="right")
-        changes.add_column("change", overflow="fold")
+        changes = Table(title=t("diff.changes"), title_justify="left")
+        changes.add_column(t("col.from"), justify="right")
+        changes.add_column(t("col.to"), justify="right")
+        changes.add_column(t("col.change"), overflow="fold")
         for change in report.changes:
             changes.add_row(Text(str(change.template)), Text(str(change.local)), Text(describe(change)))
         parts.append(changes)
 
     if report.local_only:
-        only = Table(title="Local-only measures", title_justify="left")
+        only = Table(title=t("diff.local_only"), title_justify="left")
         only.add_column("#")
-        only.add_column("local measure")
-        for measure in report.local_measures:
-            if not measure.template:
-                only.add_row(Text(str(measure.local)), Text(short(measure.headline, 60)))
+        only.add_column(t("col.local_measure"))
+        for local_measure in report.local_measures:
+            if not local_measure.template:
+                only.add_row(Text(str(local_measure.local)), Text(short(local_measure.headline, 60)))
         parts.append(only)
 
     for detail in report.details:
@@ -93,6 +95,8 @@ def diff_view(report: DiffReport):
 
 
 def _inline(detail: PairDetail):
+    """The word diff of a pair, readable without colour: `[-deleted-]{+inserted+}` as `git diff
+    --word-diff=plain` writes it, struck through and underlined where there is colour."""
     from rich.text import Text
 
     text = Text()
@@ -101,9 +105,9 @@ def _inline(detail: PairDetail):
             text.append(segment.local)
             continue
         if segment.template:
-            text.append(segment.template, style="red strike")
+            text.append(f"[-{segment.template}-]", style="red strike")
         if segment.local:
-            text.append(segment.local, style="green underline")
+            text.append(f"{{+{segment.local}+}}", style="green underline")
     return text
 
 
@@ -113,38 +117,73 @@ def compare_view(report: CompareReport):
     from rich.table import Table
     from rich.text import Text
 
-    title = Text(f"planparse compare: {len(report.plans)} plans against {plan_name(report.template)}", style="bold")
-    plans = Table(title="Coverage per plan (covered = full + partial)", title_justify="left")
-    for column in ("plan", "covered", "full", "partial", "missing"):
-        plans.add_column(column, justify="left" if column == "plan" else "right")
+    title = Text(t("compare.title", count=len(report.plans), template=plan_name(report.template)), style="bold")
+    plans = Table(title=t("compare.per_plan"), title_justify="left")
+    for key in ("col.plan", "col.covered", "status.full", "status.partial", "status.missing"):
+        plans.add_column(t(key), justify="left" if key == "col.plan" else "right")
     for row in report.plans[:_PLAN_ROWS_MAX]:
         c = row.coverage
         plans.add_row(Text(plan_name(row.plan)), percent(c.covered), percent(c.full), percent(c.partial),
                       percent(c.missing))
     if len(report.plans) > _PLAN_ROWS_MAX:
-        plans.caption = f"… and {len(report.plans) - _PLAN_ROWS_MAX} more plans (see --format csv or html)"
-    matrix = Table(title="Template measures", title_justify="left")
+        plans.caption = t("compare.more_plans", count=len(report.plans) - _PLAN_ROWS_MAX)
+    matrix = Table(title=t("diff.measures"), title_justify="left")
     matrix.add_column("#")
-    matrix.add_column("measure", overflow="fold")
+    matrix.add_column(t("col.measure"), overflow="fold")
     small = len(report.plans) <= _MATRIX_COLUMNS_MAX
     if small:
         for index in range(len(report.plans)):
             matrix.add_column(str(index + 1), justify="center")
     else:
         for status in ("full", "partial", "missing"):
-            matrix.add_column(f"{status} plans", justify="right")
+            matrix.add_column(t("compare.status_plans", status=t(f"status.{status}")), justify="right")
     for position, measure in enumerate(report.measures):
         statuses = [row.statuses[position] for row in report.plans]
         if small:
-            cells = [Text(status[0].upper() if status != "missing" else "·", style=_STATUS_STYLE[status])
-                     for status in statuses]
+            cells = [Text(_LETTER[status], style=_STATUS_STYLE[status]) for status in statuses]
         else:
             cells = [Text(percent(statuses.count(status) / max(len(statuses), 1)), style=_STATUS_STYLE[status])
                      for status in ("full", "partial", "missing")]
         matrix.add_row(Text(str(measure.template)), Text(short(measure.headline)), *cells)
     if small:
-        matrix.caption = "columns: plans in the order above; F full, P partial, · missing"
+        matrix.caption = t("compare.columns")
     return Group(title, plans, matrix)
 
 
-RENDERER = Renderer(renders={"diff": diff_view, "compare": compare_view}, order=0)
+def tasks_view(report: TasksReport):
+    """Who does what by when: one table, rows grouped by unit (its other spellings under its name), then by
+    deadline; the plan of each row when there are several."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text(t("tasks.title", plans="；".join(plan_name(plan) for plan in report.plans)), style="bold")
+    rows = report.assignments
+    if not rows:
+        return Group(title, Text(t("tasks.none")))
+    table = Table(caption=t("tasks.count", units=len({row.unit for row in rows}), rows=len(rows)),
+                  caption_justify="left")
+    for key in ("col.unit", "col.role", "col.measure", "col.deadline", "col.recurring"):
+        table.add_column(t(key), overflow="fold", ratio=3 if key == "col.measure" else None)
+    several = len(report.plans) > 1
+    if several:
+        table.add_column(t("col.plan"), overflow="fold")
+    table.add_column(t("col.lines"), no_wrap=True)
+    for position, row in enumerate(rows):
+        unit = Text()
+        if position == 0 or rows[position - 1].unit != row.unit:
+            unit.append(row.unit, style="bold")
+            others = [spelling for spelling in row.spellings if spelling != row.unit]
+            if others:
+                unit.append("\n" + t("also.written", spellings="、".join(others)), style="dim")
+        cells = [unit, Text(t(f"role.{row.role}")), Text(f"{row.measure}. {row.headline}"),
+                 Text(deadline_text(row)), Text("；".join(term.text for term in row.recurring))]
+        if several:
+            cells.append(Text(plan_name(report.plans[row.plan])))
+        table.add_row(*cells, Text(lines_text(row.lines)), end_section=position + 1 < len(rows)
+                      and rows[position + 1].unit != row.unit)
+    return Group(title, table)
+
+
+RENDERER = Renderer(renders={"diff": diff_view, "compare": compare_view, "tasks": tasks_view}, order=0,
+                    suffixes=(".txt",))

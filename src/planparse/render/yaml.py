@@ -10,5 +10,5 @@ def _yaml(report) -> str:
     return dumps(report, "yaml")
 
 
-RENDERER = Renderer(renders={kind: _yaml for kind in ("plan", "diff", "compare")}, order=3,
-                    join="---\n".join)
+RENDERER = Renderer(renders={kind: _yaml for kind in ("plan", "diff", "compare", "tasks")}, order=3,
+                    join="---\n".join, suffixes=(".yaml", ".yml"))

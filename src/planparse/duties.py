@@ -1,0 +1,36 @@
+"""What the two plans of a diff say beyond the alignment: each plan's 文号 and date, and each aligned unit's
+units and deadlines, copied into the DiffReport for the reports that show who answers for what (xlsx, docx).
+
+align/ reports its units (a plan's measures, and the tasks it writes without a number) in the order of
+align.measures.PlanMeasures; this module reads the fields of the units at those places, so it never re-reads
+a measure's text. It sits above align/ (it reads its units), beside the CLI and the public API."""
+
+from __future__ import annotations
+
+from .align.measures import PlanMeasures
+from .models import Measure, Plan
+from .models.diff import DiffReport, Duties, PlanRef
+
+
+def with_duties(report: DiffReport, template: Plan, local: Plan) -> DiffReport:
+    """`report` (a diff of `template` and `local`) with the plans' 文号 and dates and every measure's duties."""
+    template_measures, local_measures = PlanMeasures.of(template).items, PlanMeasures.of(local).items
+    if len(template_measures) != len(report.measures) or len(local_measures) != len(report.local_measures):
+        raise ValueError("the report is not a diff of these plans: their measures do not match")
+    return report.model_copy(update={
+        "template": _with_meta(report.template, template),
+        "local": _with_meta(report.local, local),
+        "measures": [measure.model_copy(update={"duties": _duties(found)})
+                     for measure, found in zip(report.measures, template_measures)],
+        "local_measures": [measure.model_copy(update={"duties": _duties(found)})
+                           for measure, found in zip(report.local_measures, local_measures)],
+    })
+
+
+def _with_meta(ref: PlanRef, plan: Plan) -> PlanRef:
+    return ref.model_copy(update={"doc_number": plan.meta.doc_number, "date": plan.meta.date})
+
+
+def _duties(measure: Measure) -> Duties:
+    return Duties(lead_units=measure.lead_units, participating_units=measure.participating_units,
+                  responsible_units=measure.responsible_units, deadlines=measure.deadlines)
