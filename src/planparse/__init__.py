@@ -61,10 +61,10 @@ def diff(template, local, **options):
     """Align a local plan's measures with its template's → DiffReport (see planparse.align), with the plans'
     文号 and dates and each measure's units and deadlines (see planparse.duties)."""
     from .align import diff as _diff
+    from .align.measures import load_pair
     from .duties import with_duties
-    from .plans import read_plan
 
-    template_plan, local_plan = read_plan(template), read_plan(local)
+    template_plan, local_plan = load_pair(template, local)  # `diff X X` reads X once
     return with_duties(_diff(template_plan, local_plan, **options), template_plan, local_plan)
 
 
