@@ -10,6 +10,13 @@ Library API (the CLI only wraps these):
 import sys
 import types
 from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what __getattr__ gives, as type checkers and editors should see it
+    from .errors import InputError, OutputError, PlanparseError, SchemaError
+    from .extract import extract, extract_text
+    from .models import Chapter, Measure, Plan, Section
+    from .yamlio import dumps, load
 
 from .version import __version__
 
@@ -55,10 +62,10 @@ def diff(template, local, **options):
     """Align a local plan's measures with its template's → DiffReport (see planparse.align), with the plans'
     文号 and dates and each measure's units and deadlines (see planparse.duties)."""
     from .align import diff as _diff
+    from .align.measures import load_pair
     from .duties import with_duties
-    from .plans import read_plan
 
-    template_plan, local_plan = read_plan(template), read_plan(local)
+    template_plan, local_plan = load_pair(template, local)  # `diff X X` reads X once
     return with_duties(_diff(template_plan, local_plan, **options), template_plan, local_plan)
 
 
