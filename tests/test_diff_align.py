@@ -211,3 +211,21 @@ def test_the_package_leaves_the_library_functions_in_place():
     first = planparse.diff(TEMPLATE, LOCAL)
     assert planparse.diff(TEMPLATE, LOCAL) == first
     assert planparse.compare(TEMPLATE, [LOCAL]).plans[0].statuses == [m.status for m in first.measures]
+
+
+def test_title_similarity_is_the_same_summed_in_small_blocks(monkeypatch):
+    """Thousands of titles sharing their words make billions of pairs (F21): Titles.similarity sums them
+    a block at a time, and the blocks must not change the figures."""
+    import numpy as np
+
+    from planparse.align import grams
+    from planparse.align.units import MeasureUnits
+
+    texts = ["推进依法行政工作", "推进政务公开工作", "加强行政复议", "完善突发事件应对制度", "推进依法行政"]
+    measures = [Measure(number=n, text=f"{text}。", headline=text, lines=(n, n)) for n, text in enumerate(texts, 1)]
+    index = grams.TemplateIndex.of(MeasureUnits.of(measures))
+    here, other = grams.Titles.of(index, texts), grams.Titles.of(index, list(reversed(texts)))
+    whole = here.similarity(other)
+    monkeypatch.setattr(grams, "TITLE_PAIRS_PER_BLOCK", 3)
+    assert np.allclose(here.similarity(other), whole)
+    assert np.isclose(whole[2, 2], 1.0) and 0 < whole[0, 0] < 1  # the same title; two that share 推进…工作

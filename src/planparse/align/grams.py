@@ -274,6 +274,10 @@ class MeasureOverlap:
         return np.bincount(pair[hit], weights=self.idf[entry][hit], minlength=len(local))
 
 
+# Pairs of title entries summed at once by Titles.similarity: bounds its memory (a few arrays of this length).
+TITLE_PAIRS_PER_BLOCK = 4_000_000
+
+
 @dataclass
 class Titles:
     """Short texts (titles) as idf-weighted 2–3-gram sets, with weights from the template alone: entries
@@ -293,11 +297,24 @@ class Titles:
         return cls(unit[order], ids[order], weight[order], np.bincount(unit, weights=weight, minlength=len(texts)))
 
     def similarity(self, other: Titles) -> np.ndarray:
-        """Cosines of every text here × every text of `other` (titles are few: a dense matrix)."""
-        similarity = np.zeros((len(self.norm), len(other.norm)))
+        """Cosines of every text here × every text of `other` (titles are few: a dense matrix). The pairs
+        that share a gram are summed a block of `other`'s entries at a time: thousands of titles that all
+        share their words (`推进第N项…工作`) make billions of pairs, which must never be held at once."""
+        rows, columns = len(self.norm), len(other.norm)
+        similarity = np.zeros((rows, columns))
         start = np.searchsorted(self.gram, other.gram)
         count = np.searchsorted(self.gram, other.gram, side="right") - start
-        entry = np.repeat(start, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-        np.add.at(similarity, (self.text[entry], np.repeat(other.text, count)), self.weight[entry])
+        ends = np.cumsum(count)
+        first = 0
+        while first < len(count):
+            # other's entries [first, last): at most TITLE_PAIRS_PER_BLOCK pairs (one entry may exceed it alone)
+            last = max(int(np.searchsorted(ends, (ends[first - 1] if first else 0) + TITLE_PAIRS_PER_BLOCK,
+                                           side="right")), first + 1)
+            block = count[first:last]
+            entry = np.repeat(start[first:last], block) + np.arange(block.sum()) \
+                - np.repeat(np.cumsum(block) - block, block)
+            cell = self.text[entry].astype(np.int64) * columns + np.repeat(other.text[first:last], block)
+            similarity += np.bincount(cell, weights=self.weight[entry], minlength=rows * columns).reshape(rows, columns)
+            first = last
         denominator = np.sqrt(np.outer(self.norm, other.norm))
         return np.divide(similarity, denominator, out=np.zeros_like(similarity), where=denominator > 0)
