@@ -27,6 +27,7 @@ from .extract import extract_source, read_source
 from .models import Deadline, ExtractionWarning, Plan, WarningCode
 from .models.check import CheckReport, FileReport, Finding, Level, Rule
 from .normalize import editor_lines, fold
+from .plans import STRUCTURED_SUFFIXES
 from .yamlio import dumps, loads_plan, write_atomic
 
 if TYPE_CHECKING:
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 DEFAULT_PATH = "data/raw"
 # What a folder is searched for: every format extract reads. A file named explicitly is checked whatever its name.
 PLAN_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-# A plan YAML passed where a plan text belongs: said plainly instead of extracting YAML as prose.
-_YAML_SUFFIXES = (".yaml", ".yml", ".json")
 # A text repeated many times over (or a corpus gone badly wrong) must not print a million lines.
 MAX_FINDINGS_PER_RULE = 25
 # Deadlines this many years outside the plan period are doubtful (a typo such as 2205年, or an old plan).
@@ -91,7 +90,7 @@ def collect_plan_texts(paths: Sequence[str | os.PathLike]) -> list[tuple[Path, s
 def _raw_folder_of(path: Path) -> Path | None:
     """The `raw` folder beside the `structured` folder a structured YAML is in (as typed: `data/raw` for
     `data/structured/x.yaml`); None for any other file."""
-    if path.suffix.lower() not in _YAML_SUFFIXES or path.resolve().parent.name != "structured":
+    if path.suffix.lower() not in STRUCTURED_SUFFIXES or path.resolve().parent.name != "structured":
         return None
     return Path(os.path.normpath(path.parent / os.pardir / "raw"))
 
@@ -153,7 +152,7 @@ class Draft(NamedTuple):
 def check_file(path: Path, shown: str, *, fix: bool = False, structured_dir: Path | None = None) -> FileReport:
     yaml_path = structured_yaml_path(path, structured_dir)
     report = FileReport(file=shown, structured=display_path(yaml_path) if yaml_path else None)
-    if path.suffix.lower() in _YAML_SUFFIXES:
+    if path.suffix.lower() in STRUCTURED_SUFFIXES:
         raw = _raw_folder_of(path)
         report.problem = (f"{shown}: is a YAML/JSON file; planparse check reads plan texts (.txt/.md/.docx/.pdf) "
                           "and compares their structured YAML itself" if raw is None else

@@ -10,7 +10,7 @@ import os
 from .models import Plan
 
 # A path with one of these endings is a structured plan `extract` wrote: loaded (schema-checked), not extracted.
-PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 
 PlanSource = Plan | str | os.PathLike
 
@@ -20,7 +20,7 @@ def read_plan(source: PlanSource, *, lean: bool = False) -> Plan:
     alignment reads, see planparse.extract.extract)."""
     if isinstance(source, Plan):
         return source
-    if str(source).lower().endswith(PLAN_SUFFIXES):
+    if str(source).lower().endswith(STRUCTURED_SUFFIXES):
         from .yamlio import load
 
         return load(source)
