@@ -213,9 +213,11 @@ def test_the_package_leaves_the_library_functions_in_place():
     assert planparse.compare(TEMPLATE, [LOCAL]).plans[0].statuses == [m.status for m in first.measures]
 
 
-def test_title_similarity_is_the_same_summed_in_small_blocks(monkeypatch):
-    """Thousands of titles sharing their words make billions of pairs (F21): Titles.similarity sums them
-    a block at a time, and the blocks must not change the figures."""
+@pytest.mark.parametrize("dense_share", [1_000_000, 32, 1])
+def test_title_similarity_is_the_same_summed_in_small_blocks(monkeypatch, dense_share):
+    """Thousands of titles sharing their words make billions of pairs (F21): Titles.similarity sums the
+    grams most titles share as a matrix product (all of them, some, or none here) and the others' pairs a
+    block at a time, and neither must change the figures."""
     import numpy as np
 
     from planparse.align import grams
@@ -227,5 +229,6 @@ def test_title_similarity_is_the_same_summed_in_small_blocks(monkeypatch):
     here, other = grams.Titles.of(index, texts), grams.Titles.of(index, list(reversed(texts)))
     whole = here.similarity(other)
     monkeypatch.setattr(grams, "TITLE_PAIRS_PER_BLOCK", 3)
+    monkeypatch.setattr(grams, "DENSE_GRAM_SHARE", dense_share)
     assert np.allclose(here.similarity(other), whole)
     assert np.isclose(whole[2, 2], 1.0) and 0 < whole[0, 0] < 1  # the same title; two that share 推进…工作

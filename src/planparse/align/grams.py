@@ -276,7 +276,10 @@ class MeasureOverlap:
 
 # Pairs of title entries summed at once by Titles.similarity: bounds its memory (a few arrays of this length).
 TITLE_PAIRS_PER_BLOCK = 4_000_000
-
+# A gram shared by so many titles that its pairs number at least rows × columns / this is summed as a column of a
+# matrix product, not pair by pair: a product costs rows × columns multiply-adds per gram in BLAS, far cheaper
+# than gathering and scattering as many pairs (4,000 titles `推进第N项…工作`: 32 → 1.2 s, 512 → 0.3 s, 2048 → 0.4 s).
+DENSE_GRAM_SHARE = 512
 
 @dataclass
 class Titles:
@@ -297,13 +300,20 @@ class Titles:
         return cls(unit[order], ids[order], weight[order], np.bincount(unit, weights=weight, minlength=len(texts)))
 
     def similarity(self, other: Titles) -> np.ndarray:
-        """Cosines of every text here × every text of `other` (titles are few: a dense matrix). The pairs
-        that share a gram are summed a block of `other`'s entries at a time: thousands of titles that all
-        share their words (`推进第N项…工作`) make billions of pairs, which must never be held at once."""
+        """Cosines of every text here × every text of `other` (titles are few: a dense matrix). Grams that
+        most titles share are summed by a matrix product; the pairs that share a rarer gram are summed a
+        block of `other`'s entries at a time: thousands of titles that all share their words
+        (`推进第N项…工作`) make billions of pairs, which must never be held at once."""
         rows, columns = len(self.norm), len(other.norm)
         similarity = np.zeros((rows, columns))
         start = np.searchsorted(self.gram, other.gram)
         count = np.searchsorted(self.gram, other.gram, side="right") - start
+        # only where the pairs are many: a plan's few hundred titles keep the one summation order
+        many = int(count.sum()) > TITLE_PAIRS_PER_BLOCK
+        common = _common_grams(other.gram, count, rows * columns // DENSE_GRAM_SHARE) if many else other.gram[:0]
+        if len(common):
+            similarity += self._on(common, rows, self.weight) @ other._on(common, columns, None).T
+            count = np.where(np.isin(other.gram, common), 0, count)
         ends = np.cumsum(count)
         first = 0
         while first < len(count):
@@ -311,10 +321,31 @@ class Titles:
             last = max(int(np.searchsorted(ends, (ends[first - 1] if first else 0) + TITLE_PAIRS_PER_BLOCK,
                                            side="right")), first + 1)
             block = count[first:last]
-            entry = np.repeat(start[first:last], block) + np.arange(block.sum()) \
-                - np.repeat(np.cumsum(block) - block, block)
-            cell = self.text[entry].astype(np.int64) * columns + np.repeat(other.text[first:last], block)
-            similarity += np.bincount(cell, weights=self.weight[entry], minlength=rows * columns).reshape(rows, columns)
+            if block.sum():
+                entry = np.repeat(start[first:last], block) + np.arange(block.sum()) \
+                    - np.repeat(np.cumsum(block) - block, block)
+                cell = self.text[entry].astype(np.int64) * columns + np.repeat(other.text[first:last], block)
+                similarity += np.bincount(cell, weights=self.weight[entry],
+                                          minlength=rows * columns).reshape(rows, columns)
             first = last
         denominator = np.sqrt(np.outer(self.norm, other.norm))
         return np.divide(similarity, denominator, out=np.zeros_like(similarity), where=denominator > 0)
+
+    def _on(self, grams: np.ndarray, texts: int, weight: np.ndarray | None) -> np.ndarray:
+        """texts × grams: Σ of the entries' weights (or their number) of each text for each of `grams`."""
+        matrix = np.zeros((texts, len(grams)))
+        column = np.searchsorted(grams, self.gram)
+        kept = column < len(grams)
+        kept[kept] = grams[column[kept]] == self.gram[kept]
+        np.add.at(matrix, (self.text[kept], column[kept]), 1.0 if weight is None else weight[kept])
+        return matrix
+
+
+def _common_grams(others: np.ndarray, count: np.ndarray, pairs: int) -> np.ndarray:
+    """The grams (sorted) whose pairs of entries, the other side's (`others`, sorted) × this side's (`count`
+    per entry of the other side's), reach `pairs`."""
+    if not len(others) or pairs <= 0:
+        return np.zeros(0, others.dtype)
+    gram, first = np.unique(others, return_index=True)
+    per_gram = np.add.reduceat(count, first)
+    return gram[per_gram >= pairs]

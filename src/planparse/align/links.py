@@ -156,15 +156,22 @@ class _Linker:
         t_titles, l_titles, part = self.template.titles, self.local.titles, self.local.part
         units = self.titles[:self.template.units, :self.local.units]
         column_best = units.max(axis=0, initial=0.0)
-        row_best = {p: units[:, part == p].max(axis=1, initial=0.0) for p in np.unique(part).tolist()}
+        parts = np.unique(part)
+        row_best = np.stack([units[:, part == p].max(axis=1, initial=0.0) for p in parts.tolist()], axis=1) \
+            if len(parts) else np.zeros((len(units), 0))
+        best = np.maximum(row_best[:, np.searchsorted(parts, part)], column_best) if len(parts) else units
+        # the pairs worth a look, found at once: a plan of thousands of like titles has millions above the bar
+        _, ids = np.unique(np.array(list(t_titles) + list(l_titles), dtype=object).astype(str), return_inverse=True)
+        named = np.array([bool(title) for title in t_titles])
+        same = named[:, None] & (ids[:len(t_titles), None] == ids[None, len(t_titles):])
         similar = []
-        for i, j in zip(*np.nonzero(units >= TITLE_MATCH)):
+        for i, j in zip(*np.nonzero((units >= TITLE_MATCH) & (same | (units >= best)))):
             i, j = int(i), int(j)
             if not self._consistent(i, j):
                 continue
-            if t_titles[i] and t_titles[i] == l_titles[j]:
+            if same[i, j]:
                 self.same_title.add((i, j))
-            elif units[i, j] >= max(row_best[int(part[j])][i], column_best[j]):
+            else:
                 similar.append((i, j))
         self.linked |= self.same_title
         self._add_if_shared(similar)
