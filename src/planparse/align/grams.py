@@ -300,36 +300,49 @@ class Titles:
         return cls(unit[order], ids[order], weight[order], np.bincount(unit, weights=weight, minlength=len(texts)))
 
     def similarity(self, other: Titles) -> np.ndarray:
-        """Cosines of every text here × every text of `other` (titles are few: a dense matrix). Grams that
-        most titles share are summed by a matrix product; the pairs that share a rarer gram are summed a
-        block of `other`'s entries at a time: thousands of titles that all share their words
-        (`推进第N项…工作`) make billions of pairs, which must never be held at once."""
+        """Cosines of every text here × every text of `other` (titles are few: a dense matrix). The pairs
+        that share a gram are summed a block of `other`'s entries at a time: thousands of titles that all
+        share their words (`推进第N项…工作`) make billions of pairs, which must never be held at once; the
+        grams most of them share are then summed by a matrix product instead."""
         rows, columns = len(self.norm), len(other.norm)
-        similarity = np.zeros((rows, columns))
         start = np.searchsorted(self.gram, other.gram)
         count = np.searchsorted(self.gram, other.gram, side="right") - start
-        # only where the pairs are many: a plan's few hundred titles keep the one summation order
-        many = int(count.sum()) > TITLE_PAIRS_PER_BLOCK
-        common = _common_grams(other.gram, count, rows * columns // DENSE_GRAM_SHARE) if many else other.gram[:0]
-        if len(common):
-            similarity += self._on(common, rows, self.weight) @ other._on(common, columns, None).T
-            count = np.where(np.isin(other.gram, common), 0, count)
+        if int(count.sum()) > TITLE_PAIRS_PER_BLOCK:  # a plan's few hundred titles keep the one summation order
+            similarity = self._many(other, start, count)
+        else:
+            entry = np.repeat(start, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+            cell = self.text[entry].astype(np.int64) * columns + np.repeat(other.text, count)
+            similarity = np.bincount(cell, weights=self.weight[entry], minlength=rows * columns).reshape(rows, columns)
+        # divided a few rows at a time, in place: at thousands of titles each temporary matrix is 100 MB
+        step = max(1, TITLE_PAIRS_PER_BLOCK // max(columns, 1))
+        for first in range(0, rows, step):
+            block = similarity[first:first + step]
+            denominator = np.sqrt(np.outer(self.norm[first:first + step], other.norm))
+            np.divide(block, denominator, out=block, where=denominator > 0)
+            block[denominator <= 0] = 0.0
+        return similarity
+
+    def _many(self, other: Titles, start: np.ndarray, count: np.ndarray) -> np.ndarray:
+        """Σ weight of the grams each pair of texts shares, for many pairs: the grams most titles share by a
+        matrix product, the others' pairs added a block of `other`'s entries at a time."""
+        rows, columns = len(self.norm), len(other.norm)
+        common = _common_grams(other.gram, count, rows * columns // DENSE_GRAM_SHARE)
+        similarity = self._on(common, rows, self.weight) @ other._on(common, columns, None).T
+        count = np.where(np.isin(other.gram, common), 0, count)
         ends = np.cumsum(count)
+        flat = similarity.reshape(-1)
         first = 0
         while first < len(count):
             # other's entries [first, last): at most TITLE_PAIRS_PER_BLOCK pairs (one entry may exceed it alone)
             last = max(int(np.searchsorted(ends, (ends[first - 1] if first else 0) + TITLE_PAIRS_PER_BLOCK,
                                            side="right")), first + 1)
             block = count[first:last]
-            if block.sum():
-                entry = np.repeat(start[first:last], block) + np.arange(block.sum()) \
-                    - np.repeat(np.cumsum(block) - block, block)
-                cell = self.text[entry].astype(np.int64) * columns + np.repeat(other.text[first:last], block)
-                similarity += np.bincount(cell, weights=self.weight[entry],
-                                          minlength=rows * columns).reshape(rows, columns)
+            entry = np.repeat(start[first:last], block) + np.arange(block.sum()) \
+                - np.repeat(np.cumsum(block) - block, block)
+            np.add.at(flat, self.text[entry].astype(np.int64) * columns + np.repeat(other.text[first:last], block),
+                      self.weight[entry])
             first = last
-        denominator = np.sqrt(np.outer(self.norm, other.norm))
-        return np.divide(similarity, denominator, out=np.zeros_like(similarity), where=denominator > 0)
+        return similarity
 
     def _on(self, grams: np.ndarray, texts: int, weight: np.ndarray | None) -> np.ndarray:
         """texts × grams: Σ of the entries' weights (or their number) of each text for each of `grams`."""
