@@ -155,17 +155,22 @@ class _Linker:
         a template measure may be restated in the body and in an annexed table; ties kept), not namesakes."""
         t_titles, l_titles, part = self.template.titles, self.local.titles, self.local.part
         units = self.titles[:self.template.units, :self.local.units]
-        column_best = units.max(axis=0, initial=0.0)
-        parts = np.unique(part)
-        row_best = np.stack([units[:, part == p].max(axis=1, initial=0.0) for p in parts.tolist()], axis=1) \
-            if len(parts) else np.zeros((len(units), 0))
-        best = np.maximum(row_best[:, np.searchsorted(parts, part)], column_best) if len(parts) else units
+        # best in its row (within the local measure's part) and in its column, as a boolean per pair: at
+        # thousands of titles each float temporary is 100 MB
+        best = units >= units.max(axis=0, initial=0.0)
+        for p in np.unique(part).tolist():
+            columns = part == p
+            if columns.all():
+                best &= units >= units.max(axis=1, initial=0.0)[:, None]
+            else:
+                within = units[:, columns]
+                best[:, columns] &= within >= within.max(axis=1, initial=0.0)[:, None]
         # the pairs worth a look, found at once: a plan of thousands of like titles has millions above the bar
         _, ids = np.unique(np.array(list(t_titles) + list(l_titles), dtype=object).astype(str), return_inverse=True)
         named = np.array([bool(title) for title in t_titles])
         same = named[:, None] & (ids[:len(t_titles), None] == ids[None, len(t_titles):])
         similar = []
-        for i, j in zip(*np.nonzero((units >= TITLE_MATCH) & (same | (units >= best)))):
+        for i, j in zip(*np.nonzero((units >= TITLE_MATCH) & (same | best))):
             i, j = int(i), int(j)
             if not self._consistent(i, j):
                 continue

@@ -79,13 +79,20 @@ class PairScores:
         best_sentence, similarity = self.best_template_sentence, self.best_similarity
         if local_measure is None or template_measure is None or best_sentence is None or similarity is None:
             return []  # scored without keep_detail: there is no sentence-level detail to read
-        l_rows = np.flatnonzero(local_measure == local_index)
-        t_rows = np.flatnonzero(template_measure == template_index)
+        l_rows, t_rows = _rows_of(local_measure, local_index), _rows_of(template_measure, template_index)
         if not len(t_rows) or not len(l_rows):
             return []
         best = best_sentence[l_rows]
         return [(int(b - t_rows[0]), int(i)) for i, b in enumerate(best)
                 if b >= 0 and template_measure[b] == template_index and similarity[l_rows[i]] >= SENTENCE_MATCH]
+
+
+def _rows_of(measure_of_row: np.ndarray, measure: int) -> np.ndarray:
+    """The rows (units) of one measure. Units are cut measure by measure, so the measure numbers ascend and
+    the rows are one run, found by bisection: a diff asks this for every link, and thousands of links each
+    scanning thousands of units was quadratic."""
+    first, last = np.searchsorted(measure_of_row, (measure, measure + 1))
+    return np.arange(first, last)
 
 
 @dataclass
