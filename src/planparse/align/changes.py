@@ -44,6 +44,10 @@ CONTEXT_REACH = 16
 MIN_CONTEXT_REST = 4
 # Where a clause ends: `，` `；` `。` (and the others of either width) and a line end.
 _CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
+# A deadline or target is dropped only where the local clause restates this share of the character pairs
+# of the template clause that holds it: 组织2次全市性的培训 → 组织全区性的培训 (5 of 7) drops a number;
+# a clause about something else (1 of 7) does not.
+MIN_COUNTERPART_SHARE = 0.5
 # The fields compared on a partial link: those read in the sentences the two measures share.
 SENTENCE_FIELDS: tuple[ChangeField, ...] = ("deadline", "target", "obligation", "scope")
 
@@ -67,16 +71,23 @@ def linked_changes(tmpl: PlanMeasures, loc: PlanMeasures, t_units: MeasureUnits,
         elif detail:
             segments = word_diff(measure_body(tmpl.items[i]), measure_body(loc.items[j]))
             details.append(PairDetail(template=keys[0], local=keys[1], segments=segments))
-            found += _not_shifts(wording_changes(keys, segments), found)
+            found += _not_reported(wording_changes(keys, segments), found)
         changes += found
     return changes, details
 
 
-def _not_shifts(wording: list[Change], found: list[Change]) -> list[Change]:
-    """Edits of wording that are not a word of obligation or scope already reported (必须 → 可以 once)."""
-    shifted = [(change.from_ or "", change.to or "") for change in found if change.field in ("obligation", "scope")]
+def _not_reported(wording: list[Change], found: list[Change]) -> list[Change]:
+    """Edits of wording that are not part of a change already reported in the pair: 必须 → 可以 is an
+    obligation weakened, 2022 → 2023 a deadline later (2022年年底前 → 2023年年底前); each is read once."""
+    reported = [(change.from_ or "", change.to or "") for change in found if change.field in SENTENCE_FIELDS]
     return [change for change in wording
-            if not any(before in (change.from_ or "") and after in (change.to or "") for before, after in shifted)]
+            if not any(_within(change.from_, before) and _within(change.to, after) for before, after in reported)]
+
+
+def _within(edit: str | None, value: str) -> bool:
+    """Whether a side of a wording edit is part of a side of a reported change (an empty side of either
+    is part of an empty side only)."""
+    return edit in value if edit and value else not edit and not value
 
 
 class _Written:
@@ -226,11 +237,13 @@ def field_changes(keys: PairKeys, template: Measure, local: Measure, template_se
             sentence_of = {id(item): local_sentences[l_pos] for l_pos, item in after}
             for before_item, after_item in _changed(t_items.get(t_pos, []), [item for _, item in after], same,
                                                     similar):
+                contexts = _item_contexts(before_item, after_item, template_sentences[t_pos], sentence_of,
+                                          local_sentences, by_template_sentence[t_pos])
+                if after_item is None and not _restates(contexts, before_item):
+                    continue  # the local sentence restates another clause of the template's
                 found.append(_change(keys, name, before_item.text if before_item else None,
                                      after_item.text if after_item else None,
-                                     _DIRECTIONS[name](before_item, after_item),
-                                     _item_contexts(before_item, after_item, template_sentences[t_pos],
-                                                    sentence_of, local_sentences, by_template_sentence[t_pos])))
+                                     _DIRECTIONS[name](before_item, after_item), contexts))
     found += _wording_shifts(keys, template_sentences, local_sentences, restated)
     found += _unit_changes(keys, template, local)
     return found
@@ -248,6 +261,20 @@ def _item_contexts(before: Item | None, after: Item | None, template_sentence: s
         candidates = [_counterpart(template_context, local_sentences[l_pos]) for l_pos in local_positions]
         local_context = max(candidates, key=lambda clause: _shared_pairs(clause, template_context))
     return template_context, local_context
+
+
+def _restates(contexts: tuple[str | None, str | None], dropped: Item | None) -> bool:
+    """Whether the local clause restates the template clause that holds a deadline or target the local one
+    drops (MIN_COUNTERPART_SHARE of its character pairs, the item's own text left out): two sentences that
+    restate each other may share one clause, and a number in another clause of the template sentence is
+    not dropped by the local one. (An added item is kept as before: a local plan often adds its number in a
+    clause of its own, `…反馈工作，按期办复率达100%`.)"""
+    template_context, local_context = contexts
+    if dropped is None or template_context is None or local_context is None:
+        return False
+    rest = template_context.replace(dropped.text, "").replace(folded(dropped.text), "")
+    pairs = max(1, len(rest) - 1)
+    return _shared_pairs(rest, local_context) >= MIN_COUNTERPART_SHARE * pairs
 
 
 def _shared_pairs(a: str, b: str) -> int:
