@@ -148,6 +148,21 @@ def test_target(before, after, direction):
     assert before in change.template_context and after in change.local_context
 
 
+def test_a_target_dropped_with_its_clause_restated_is_weakened():
+    change = _one(_changes("完善培训制度。每年组织2次全市性的集中培训，建立培训档案。",
+                           "完善培训制度。每年组织全区性的集中培训，建立培训档案。"), "target")
+    assert (change.from_, change.to, change.direction) == ("2次", None, "weakened")
+    assert change.local_context == "每年组织全区性的集中培训"
+
+
+def test_a_target_in_a_clause_the_local_plan_does_not_restate_is_not_dropped():
+    # the local sentence restates the template's, but not the clause that holds the number
+    changes = _changes("完善培训制度。建立行政执法人员培训档案，每年组织不少于2次全市性的集中培训，"
+                       "培训情况纳入年度考核内容。",
+                       "完善培训制度。建立行政执法人员培训档案，培训情况纳入年度考核内容，加强培训结果运用。")
+    assert [change for change in changes if change.field == "target"] == []
+
+
 # --- units ------------------------------------------------------------------------------------------------------
 
 def test_lead_unit_changed():
