@@ -77,7 +77,7 @@ def diff(
         first = weakened[0]
         error(f"{len(weakened)} change{'s' * (len(weakened) != 1)} weaken{'s' * (len(weakened) == 1)} the template "
               "(--fail-on weakened); "
-              f"first: measure {first.template} → {first.local}, {first.field} {first.from_} → {first.to}")
+              f"first: measure {first.template} → {first.local}, {first.field} {first.from_ or '—'} → {first.to or '—'}")
     return max(code, changes_code)
 
 
