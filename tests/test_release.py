@@ -25,6 +25,6 @@ def test_the_action_the_changelog_and_the_build_agree():
     assert set(CITED.findall((ROOT / "action.yml").read_text(encoding="utf-8"))) == {__version__}
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     # changes merged since the release are listed under `## Unreleased` above it
-    assert [heading for heading in re.findall(r"^## (\S+)", changelog, flags=re.M) if heading != "Unreleased"][0] \
-        == __version__
+    released = (heading for heading in re.findall(r"^## (\S+)", changelog, flags=re.M) if heading != "Unreleased")
+    assert next(released) == __version__
     assert version("planparse") == __version__  # pyproject.toml reads planparse/version.py
