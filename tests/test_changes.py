@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 from planparse import diff, dumps, exit_codes, extract_text, load_diff
 from planparse.align import wording
 from planparse.align.changes import context
-from planparse.align.units import comparable, cut, written_sentences
+from planparse.align.units import comparable, cut, measure_body, written_sentences
 from planparse.cli import app
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, RAW_PLANS, plan_of
 
 runner = CliRunner()
 
@@ -64,6 +64,15 @@ def test_a_firm_word_elsewhere_in_the_measure_is_not_a_change():
     changes = _changes("规范行政执法行为。各级行政执法机关必须严格执行行政执法公示制度，及时公开执法信息。",
                        "规范行政执法行为。各级行政执法机关必须严格执行行政执法公示制度，及时公开执法信息。"
                        "逐步建立执法信息共享平台。")
+    assert [change for change in changes if change.field in ("obligation", "scope")] == []
+
+
+def test_a_firm_word_in_a_sentence_the_local_plan_does_not_restate_is_not_weakened():
+    # comparing the two measures' words would read 必须 → 可以; sentence by sentence, the local plan drops the
+    # 必须 sentence and restates another one, which has its 可以 in the template too
+    changes = _changes("规范行政执法行为。各级行政执法机关必须严格执行行政执法公示制度，及时公开执法信息。"
+                       "执法案卷可以委托第三方开展评查，评查结果向社会公开。",
+                       "规范行政执法行为。执法案卷可以委托第三方开展评查，评查结果向社会公开。")
     assert [change for change in changes if change.field in ("obligation", "scope")] == []
 
 
@@ -187,6 +196,13 @@ def test_a_long_clause_is_shown_as_a_window():
     sentence = "各级行政执法机关" * 4 + "必须严格执行行政执法公示制度全过程记录制度和重大执法决定法制审核制度。"
     shown = context(sentence, sentence.index("必须"), sentence.index("必须") + 2)
     assert shown.startswith("…") and shown.endswith("…") and "必须" in shown and len(shown) <= 2 * 16 + 4
+
+
+@pytest.mark.parametrize("name", [path.stem for path in RAW_PLANS])
+def test_written_sentences_are_the_compared_sentences_of_every_plan(name):
+    for measure in plan_of(name).iter_measures():
+        body = measure_body(measure)
+        assert [comparable(sentence) for sentence in written_sentences(body)] == cut(body)[0]
 
 
 @pytest.mark.parametrize("body", [
