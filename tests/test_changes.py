@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from planparse import diff, dumps, exit_codes, extract_text, load_diff
+from planparse import SchemaError, diff, dumps, exit_codes, extract_text, load_diff
 from planparse.align import wording
 from planparse.align.changes import context
 from planparse.align.units import comparable, cut, measure_body, written_sentences
@@ -246,3 +246,15 @@ def test_a_diff_report_round_trips(tmp_path):
         path = tmp_path / f"report.{fmt}"
         path.write_text(dumps(report, fmt), encoding="utf-8")
         assert load_diff(path) == report
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("schema_name: planparse/plan\nschema_version: 3\nchapters: []\n", "is not a planparse diff report"),
+    ("schema_name: planparse/diff\nschema_version: 3\n", "has schema_version 3"),
+    ("schema_name: planparse/diff\nschema_version: 1\nchanges: []\n", "does not match the diff schema"),
+])
+def test_what_is_not_a_readable_diff_report_is_refused_in_one_line(tmp_path, text, message):
+    path = tmp_path / "report.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SchemaError, match=message):
+        load_diff(path)
