@@ -87,7 +87,7 @@ def test_changed_deadline_and_targets(report):
 
 
 def test_units_added_and_removed(report):
-    assert _changes(report, "lead_units") == {("市司法局", None), (None, "县司法局")}
+    assert _changes(report, "lead_units") == {("市司法局", "县司法局")}  # one lead replaced by one other
     assert _changes(report, "participating_units") == {("市直各部门", None), (None, "县直各部门")}
 
 

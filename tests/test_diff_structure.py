@@ -98,8 +98,9 @@ def test_a_prose_template_is_aligned_by_its_task_paragraphs(tmp_path):
     assert {(link["template"], link["local"]) for link in report["links"]} == \
         {("一¶1", 1), ("一¶2", 2), ("二¶1", 3), ("二¶2", 4)}
     assert report["missing"] == [] and report["local_only"] == [5]
-    assert {"template": "二¶2", "local": 4, "field": "target", "from": "不少于30个", "to": "不少于10个"} \
-        in report["changes"]
+    assert {"template": "二¶2", "local": 4, "field": "target", "from": "不少于30个", "to": "不少于10个",
+            "direction": "weakened", "template_context": "在重点断面新建水质自动监测站不少于30个",
+            "local_context": "在重点断面新建水质自动监测站不少于10个"} in report["changes"]
 
 
 def test_framing_chapters_give_no_paragraph_units():

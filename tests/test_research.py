@@ -45,11 +45,12 @@ def test_a_plan_as_a_frame_has_one_row_per_measure_with_the_plans_meta():
 def test_a_diff_as_a_frame_has_a_row_per_link_missing_and_local_only_measure():
     frame = planparse.diff(TEMPLATE, LOCAL).to_frame()
     assert list(frame.columns) == ["template", "local", "status", "kind", "score", "template_headline",
-                                   "local_headline", "template_heading", "local_heading", "changes"]
+                                   "local_headline", "template_heading", "local_heading", "changes", "weakened"]
     assert frame["status"].value_counts().to_dict() == {"full": 7, "missing": 1, "local_only": 1}
     missing = frame[frame["status"] == "missing"].iloc[0]
     assert missing["template"] == "7" and pandas.isna(missing["local"])
-    assert frame[(frame["template"] == "3") & (frame["local"] == "3")]["changes"].iloc[0] == 3
+    pair = frame[(frame["template"] == "3") & (frame["local"] == "3")].iloc[0]
+    assert (pair["changes"], pair["weakened"]) == (2, 1)  # the lead unit replaced; the deadline a year later
 
 
 @pytest.mark.parametrize(("kind", "command"), [

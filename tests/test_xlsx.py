@@ -100,14 +100,15 @@ def test_a_diff_has_coverage_local_only_measures_and_changes():
         (7, "缺失", None)]
     assert rows[1][6] == "1：牵头：县政务服务中心\n2：牵头：县政务服务中心"  # each local measure's units
     assert rows[3][6:9] == ["3：牵头：县政府办公室", "3：2023年年底前",
-                            "3：完成时限：2022年年底前 → 2023年年底前\n3：牵头单位删除：市政府办公室\n3：牵头单位新增：县政府办公室"]
+                            "3：【弱化】完成时限：2022年年底前 → 2023年年底前\n3：牵头单位：市政府办公室 → 县政府办公室"]
     fills = {row[3].value: row[3].fill.fgColor.rgb for row in coverage.iter_rows(min_row=2)}
     assert len(set(fills.values())) == 2  # full and missing each have their colour
     assert _rows(book["本地新增措施"])[1][:4] == [7, "提升行政执法质量", "组织开展全民健身运动会，每年举办县级综合性运动会一次",
                                              "牵头：县体育中心"]
     changes = _rows(book["变化"])
-    assert changes[0] == ["模板措施", "本地措施", "项目", "模板", "本地"]
-    assert [3, 3, "完成时限", "2022年年底前", "2023年年底前"] in changes
+    assert changes[0] == ["模板措施", "本地措施", "项目", "模板", "本地", "方向", "模板原文", "本地原文"]
+    assert [3, 3, "完成时限", "2022年年底前", "2023年年底前", "弱化", "2022年年底前，政府门户网站开通政策文件音视频解读栏目",
+            "2023年年底前，政府门户网站开通政策文件音视频解读栏目"] in changes
     for sheet in book:
         _check_layout(sheet)
 

@@ -2,6 +2,7 @@
 
 Library API (the CLI only wraps these):
     extract(path_or_bytes) -> Plan      extract_text(text) -> Plan      load(yaml_path) -> Plan
+    load_diff(yaml_or_json_path) -> DiffReport (a report `diff` wrote, schema version 1 or 2)
     dumps(plan, "yaml"|"json") -> str
     diff(template, local) -> DiffReport      compare(template, locals) -> CompareReport
     check(paths) -> CheckReport      tasks(plans) -> TasksReport
@@ -16,7 +17,7 @@ if TYPE_CHECKING:  # what __getattr__ gives, as type checkers and editors should
     from .errors import InputError, OutputError, PlanparseError, SchemaError
     from .extract import extract, extract_text
     from .models import Chapter, Measure, Plan, Section
-    from .yamlio import dumps, load
+    from .yamlio import dumps, load, load_diff
 
 from .version import __version__
 
@@ -27,7 +28,7 @@ _HOMES = {
     "PlanparseError": "errors", "SchemaError": "errors",
     "extract": "extract", "extract_text": "extract",
     "Chapter": "models", "Measure": "models", "Plan": "models", "Section": "models",
-    "dumps": "yamlio", "load": "yamlio",
+    "dumps": "yamlio", "load": "yamlio", "load_diff": "yamlio",
 }
 
 
@@ -92,5 +93,5 @@ def check(paths=("data/raw",), **options):
 __all__ = [
     "Chapter", "ConfigError", "InputError", "Measure", "MissingExtra", "OutputError", "Plan", "PlanparseError",
     "SchemaError", "Section",
-    "__version__", "check", "compare", "diff", "dumps", "extract", "extract_text", "load", "tasks",
+    "__version__", "check", "compare", "diff", "dumps", "extract", "extract_text", "load", "load_diff", "tasks",
 ]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .errors import PlanparseError
     from .models.check import CheckReport
-    from .models.diff import Coverage
+    from .models.diff import Coverage, DiffReport
 
 OK = 0
 FINDINGS = 1  # the input was read, and the result fails what the user asked it to meet
@@ -38,3 +38,9 @@ def below_fail_under(coverage: Coverage, fail_under: float | None) -> bool:
 def of_coverage(coverages: Iterable[Coverage], fail_under: float | None) -> int:
     """FINDINGS when any plan is covered below `--fail-under` (diff: one plan; compare: every plan)."""
     return FINDINGS if any(below_fail_under(coverage, fail_under) for coverage in coverages) else OK
+
+
+def of_changes(report: DiffReport, fail_on: str | None) -> int:
+    """FINDINGS when `--fail-on weakened` is given and a linked pair weakens the template's commitment
+    (a softer or narrower word, a later or dropped deadline, a lower floor or a higher ceiling)."""
+    return FINDINGS if fail_on == "weakened" and report.weakened() else OK

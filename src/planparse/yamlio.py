@@ -12,13 +12,16 @@ import os
 import re
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import OutputError, SchemaError
 from .models import READABLE_SCHEMA_VERSIONS, SCHEMA_NAME, SCHEMA_VERSION, Plan
+
+if TYPE_CHECKING:
+    from .models.diff import DiffReport
 
 _STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}"
                                                 for name in ("str", "int", "float", "bool", "null", "seq", "map"))
@@ -274,7 +277,8 @@ def _has_tab(data: BaseModel | dict[str, Any]) -> bool:
     return False
 
 
-def loads_plan(text: str, path: str = "<yaml>") -> Plan:
+def _parsed(text: str, path: str) -> Any:
+    """The data of a YAML (or JSON) text planparse wrote, read safely: aliases and tags refused."""
     try:
         data = _load_data(text)  # a safe loader: tags such as !!python/object are refused
     except _Alias as alias:
@@ -288,6 +292,11 @@ def loads_plan(text: str, path: str = "<yaml>") -> Plan:
         mark = getattr(error, "problem_mark", None)
         raise SchemaError(f"is not valid YAML ({getattr(error, 'problem', error)})", path=path,
                           line=mark.line + 1 if mark else None) from None
+    return data
+
+
+def loads_plan(text: str, path: str = "<yaml>") -> Plan:
+    data = _parsed(text, path)
     if not isinstance(data, dict) or data.get("schema_name") != SCHEMA_NAME:
         raise SchemaError(f"is not a planparse plan (no `schema_name: {SCHEMA_NAME}`); "
                           "make one with `planparse extract`", path=path)
@@ -329,14 +338,42 @@ def _legacy_warning(warning: str) -> dict[str, Any]:
 
 def load(path: str | os.PathLike) -> Plan:
     """Load a plan YAML (or JSON) written by `planparse extract`."""
-    path = Path(path)
+    return loads_plan(_read_text(Path(path)), str(path))
+
+
+def _read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise SchemaError("no such file; check the path", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise SchemaError(f"cannot be read as UTF-8 YAML ({error})", path=str(path)) from None
-    return loads_plan(text, str(path))
+
+
+def loads_diff(text: str, path: str = "<yaml>") -> DiffReport:
+    """A diff report (YAML or JSON, `planparse diff --format yaml|json`) of any readable schema version, as
+    the current one (models.diff.upgrade_diff)."""
+    from .models.diff import DIFF_SCHEMA_NAME, READABLE_DIFF_SCHEMA_VERSIONS, DiffReport, upgrade_diff
+
+    data = _parsed(text, path)
+    if not isinstance(data, dict) or data.get("schema_name") != DIFF_SCHEMA_NAME:
+        raise SchemaError(f"is not a planparse diff report (no `schema_name: {DIFF_SCHEMA_NAME}`); "
+                          "make one with `planparse diff --format yaml`", path=path)
+    if data.get("schema_version") not in READABLE_DIFF_SCHEMA_VERSIONS:
+        raise SchemaError(f"has schema_version {data.get('schema_version')!r}, this planparse reads diff reports "
+                          f"of {', '.join(map(str, READABLE_DIFF_SCHEMA_VERSIONS))}: run `planparse diff` again",
+                          path=path)
+    try:
+        return DiffReport.model_validate(upgrade_diff(data))
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise SchemaError(f"does not match the diff schema at `{where}`: {first['msg']}", path=path) from None
+
+
+def load_diff(path: str | os.PathLike) -> DiffReport:
+    """Load a diff report written by `planparse diff --format yaml` (or json), version 1 or 2."""
+    return loads_diff(_read_text(Path(path)), str(path))
 
 
 def write_atomic(path: str | os.PathLike, document: str | bytes, *,

@@ -42,6 +42,11 @@ def comparable(text: str) -> str:
     return _NOT_WORD.sub("", _folded(text))
 
 
+def folded(text: str) -> str:
+    """The text width-folded with the OCR slips folded, punctuation kept: how a change's context is shown."""
+    return _folded(text)
+
+
 def _folded(text: str) -> str:
     if _FULL_WIDTH_WORD.search(text):
         text = text.translate(_WIDTH)
@@ -96,6 +101,29 @@ def cut(body: str) -> tuple[list[str], list[str]]:
     if len(sentence_list) > 1:
         sentence_list[:2] = [sentence_list[0] + sentence_list[1]]
     return sentence_list, clause_list
+
+
+def written_sentences(body: str) -> list[str]:
+    """The sentences of `cut(body)` as written (punctuation kept, width and OCR slips folded): the same
+    number, in the same order, so that a change found in a comparable sentence is shown in its own words.
+    Between two sentence ends `cut` sees one separator where the text has punctuation only: that makes an
+    empty sentence here, dropped as `cut` drops it."""
+    parts = _SEPARATOR.split(_folded(body))
+    sentence_list: list[str] = []
+    current: list[str] = []
+    for position in range(0, len(parts), 2):
+        separator = parts[position + 1] if position + 1 < len(parts) else "。"
+        current.append(parts[position])
+        if separator in (",", "，"):
+            current.append(separator)
+            continue
+        written = "".join(current).strip()
+        if len(_NOT_WORD_NOR_SEPARATOR.sub("", "".join(current)).replace(",", "").replace("，", "")) >= 2:
+            sentence_list.append(written + separator.strip())
+        current = []
+    if len(sentence_list) > 1:
+        sentence_list[:2] = [sentence_list[0] + sentence_list[1]]
+    return sentence_list
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,9 +31,22 @@ else:
 _FAIL_UNDER_HELP = ("Exit 1 when the covered share of template measures (full + partial, 0–1) is below this.")
 
 
+class FailOn(StrEnum):
+    """What in a diff makes `--fail-on` exit 1."""
+
+    weakened = "weakened"  # any change that weakens the template: 必须 → 可以, a later deadline, a lower target
+
+
+_FAIL_ON_HELP = ("Exit 1 when any linked measure weakens the template: a softer obligation (必须 → 可以), a "
+                 "narrower scope (全市 → 部分), a later or dropped deadline, a lower target (or a higher ceiling).")
+
+
 @command(epilog="Examples:\n\n  planparse diff data/raw/nanyang-2022.txt data/raw/baofeng-2022-draft.txt\n\n"
                 "  planparse diff nanyang.yaml baofeng.yaml --format html -o baofeng.html\n\n"
-                "  planparse diff nanyang.yaml baofeng.yaml --format json --fail-under 0.8")
+                "  planparse diff nanyang.yaml baofeng.yaml --format json --fail-under 0.8\n\n"
+                "  planparse diff nanyang.yaml baofeng.yaml --fail-on weakened\n\n"
+                "Exit codes: 0 clean, 1 below --fail-under or a weakened change with --fail-on weakened, "
+                "2 unusable input or arguments.")
 def diff(
     template: str = typer.Argument(..., help="The template plan: a YAML/JSON made by `extract`, or a plan text."),
     local: str = typer.Argument(..., help="The local plan: a YAML/JSON made by `extract`, or a plan text."),
@@ -43,9 +56,11 @@ def diff(
     detail: bool = typer.Option(False, "--detail",
                                 help="Word-level inline diff of each fully linked pair (html always has it)."),
     fail_under: float | None = typer.Option(None, "--fail-under", min=0.0, max=1.0, help=_FAIL_UNDER_HELP),
+    fail_on: FailOn | None = typer.Option(None, "--fail-on", help=_FAIL_ON_HELP),
 ) -> int:
     """Show, measure by measure, how a local plan carries its template: coverage, splits and merges,
-    missing and local-only measures, changed deadlines, targets and units."""
+    missing and local-only measures, changed deadlines, targets, words of obligation and scope, and units,
+    each weakened, strengthened or changed."""
     from .. import diff as diff_plans
     from ..render import renderer
     from ..render._text import percent
@@ -56,7 +71,14 @@ def diff(
     code = exit_codes.of_coverage([report.coverage], fail_under)
     if code != exit_codes.OK and fail_under is not None:  # below --fail-under: it is given
         error(f"coverage {percent(report.coverage.covered)} is below --fail-under {percent(fail_under)}")
-    return code
+    changes_code = exit_codes.of_changes(report, fail_on.value if fail_on is not None else None)
+    if changes_code != exit_codes.OK:
+        weakened = report.weakened()
+        first = weakened[0]
+        error(f"{len(weakened)} change{'s' * (len(weakened) != 1)} weaken{'s' * (len(weakened) == 1)} the template "
+              "(--fail-on weakened); "
+              f"first: measure {first.template} → {first.local}, {first.field} {first.from_ or '—'} → {first.to or '—'}")
+    return max(code, changes_code)
 
 
 @command(epilog="Examples:\n\n  planparse compare data/raw/nanyang-2022.txt data/raw/baofeng-2022-draft.txt "

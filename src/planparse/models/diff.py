@@ -2,13 +2,17 @@
 
 The JSON/YAML form of these models is a contract for scripts (issue 3): a DiffReport carries
 `coverage: {full, partial, missing}`, `links: [{template, local, kind, score}]`, `missing`, `local_only`
-and `changes: [{template, local, field, from, to}]`. Measures are named by their number (or, for an
-unnumbered measure, by its label).
+and `changes: [{template, local, field, from, to, direction, template_context, local_context}]`. Measures are
+named by their number (or, for an unnumbered measure, by its label).
+
+Schema version 2 (this one) added to each change its `direction` and the words around it
+(`template_context`, `local_context`) and the fields `obligation` and `scope`; `upgrade_diff` reads a
+version 1 report as version 2 (its changes' direction `changed`, no context).
 """
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from pydantic import ConfigDict, Field, model_serializer
 
@@ -16,7 +20,9 @@ from .plan import Deadline, Model
 
 DIFF_SCHEMA_NAME: Final = "planparse/diff"
 COMPARE_SCHEMA_NAME: Final = "planparse/compare"
-DIFF_SCHEMA_VERSION: Final = 1
+DIFF_SCHEMA_VERSION: Final = 2
+READABLE_DIFF_SCHEMA_VERSIONS: Final = (1, 2)
+COMPARE_SCHEMA_VERSION: Final = 1
 
 # A measure's number, or its label when it has none (e.g. "加分项 1").
 MeasureKey = int | str
@@ -24,7 +30,12 @@ MeasureKey = int | str
 # partial: they share one clear policy point, but most of either is about something else.
 LinkKind = Literal["full", "partial"]
 Status = Literal["full", "partial", "missing"]
-ChangeField = Literal["deadline", "target", "lead_units", "participating_units", "responsible_units", "wording"]
+ChangeField = Literal["deadline", "target", "obligation", "scope", "lead_units", "participating_units",
+                      "responsible_units", "wording"]
+# What a change does to the template's commitment (planparse.align.changes decides it, per field):
+# weakened (a softer word, a later or dropped deadline, a lower floor or higher ceiling, a narrower scope),
+# strengthened (the reverse), or changed (a unit, wording, or a change whose direction is not clear).
+Direction = Literal["weakened", "strengthened", "changed"]
 
 
 class PlanRef(Model):
@@ -75,9 +86,13 @@ class Link(Model):
 
 
 class Change(Model):
-    """A difference inside a linked pair: a deadline, a numeric target, a unit, or (with detail) wording.
+    """A difference inside a linked pair: a deadline, a numeric target, a word of obligation or scope, a unit,
+    or (with detail) wording.
 
-    `from_` is None when the local measure adds something, `to` is None when it drops it.
+    `from_` is None when the local measure adds something, `to` is None when it drops it. `direction` says
+    whether the local plan weakens or strengthens the template's commitment; `template_context` and
+    `local_context` are the clause of each measure the change sits in (None for units, which are not in a
+    sentence, and for the side that has nothing).
     """
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -87,6 +102,9 @@ class Change(Model):
     field: ChangeField
     from_: str | None = Field(default=None, alias="from")
     to: str | None = None
+    direction: Direction = "changed"
+    template_context: str | None = None
+    local_context: str | None = None
 
     @model_serializer(mode="wrap")
     def _write_from(self, handler):
@@ -152,7 +170,7 @@ class PairDetail(Model):
 
 class DiffReport(Model):
     schema_name: Literal["planparse/diff"] = DIFF_SCHEMA_NAME
-    schema_version: Literal[1] = DIFF_SCHEMA_VERSION
+    schema_version: Literal[2] = DIFF_SCHEMA_VERSION
     template: PlanRef
     local: PlanRef
     coverage: Coverage
@@ -173,6 +191,16 @@ class DiffReport(Model):
 
         return frame(diff_records(self), DIFF_COLUMNS)
 
+    def weakened(self) -> list[Change]:
+        """The changes that weaken the template's commitment (what `--fail-on weakened` fails on)."""
+        return [change for change in self.changes if change.direction == "weakened"]
+
+
+def upgrade_diff(data: dict[str, Any]) -> dict[str, Any]:
+    """A diff report of an older schema version as the current one. Version 1 had no direction nor context
+    on its changes: they read as `changed`, without context (what version 1 could not tell)."""
+    return {**data, "schema_version": DIFF_SCHEMA_VERSION}
+
 
 class MeasureRef(Model):
     template: MeasureKey
@@ -190,7 +218,7 @@ class PlanCoverage(Model):
 
 class CompareReport(Model):
     schema_name: Literal["planparse/compare"] = COMPARE_SCHEMA_NAME
-    schema_version: Literal[1] = DIFF_SCHEMA_VERSION
+    schema_version: Literal[1] = COMPARE_SCHEMA_VERSION
     template: PlanRef
     measures: list[MeasureRef] = Field(default_factory=list)
     plans: list[PlanCoverage] = Field(default_factory=list)

@@ -19,7 +19,7 @@ MEASURE_COLUMNS = (
     "participating_units", "responsible_units", "deadlines", "due", "recurring", "targets", "citations",
 )
 DIFF_COLUMNS = ("template", "local", "status", "kind", "score", "template_headline", "local_headline",
-                "template_heading", "local_heading", "changes")
+                "template_heading", "local_heading", "changes", "weakened")
 
 
 def measure_records(plan: Plan) -> list[dict[str, Any]]:
@@ -54,24 +54,30 @@ def measure_records(plan: Plan) -> list[dict[str, Any]]:
 
 def diff_records(report: DiffReport) -> list[dict[str, Any]]:
     """One record per link (template × local measure), per missing template measure (local None) and per
-    local-only measure (template None); `changes` counts the changes found in a linked pair."""
+    local-only measure (template None); `changes` counts the changes found in a linked pair, `weakened` those
+    of them that weaken the template."""
     template = {measure.template: measure for measure in report.measures}
     local = {measure.local: measure for measure in report.local_measures}
     changes: dict = {}
+    weakened: dict = {}
     for change in report.changes:
         changes[(change.template, change.local)] = changes.get((change.template, change.local), 0) + 1
+        if change.direction == "weakened":
+            weakened[(change.template, change.local)] = weakened.get((change.template, change.local), 0) + 1
     records = [{"template": str(link.template), "local": str(link.local), "status": template[link.template].status,
                 "kind": link.kind, "score": link.score, "template_headline": template[link.template].headline,
                 "local_headline": local[link.local].headline, "template_heading": template[link.template].heading,
-                "local_heading": local[link.local].heading, "changes": changes.get((link.template, link.local), 0)}
+                "local_heading": local[link.local].heading, "changes": changes.get((link.template, link.local), 0),
+                "weakened": weakened.get((link.template, link.local), 0)}
                for link in report.links]
     records += [{"template": str(key), "local": None, "status": "missing", "kind": None, "score": None,
                  "template_headline": template[key].headline, "local_headline": None,
-                 "template_heading": template[key].heading, "local_heading": None, "changes": 0}
+                 "template_heading": template[key].heading, "local_heading": None, "changes": 0, "weakened": 0}
                 for key in report.missing]
     records += [{"template": None, "local": str(key), "status": "local_only", "kind": None, "score": None,
                  "template_headline": None, "local_headline": local[key].headline, "template_heading": None,
-                 "local_heading": local[key].heading, "changes": 0} for key in report.local_only]
+                 "local_heading": local[key].heading, "changes": 0, "weakened": 0}
+                for key in report.local_only]
     return records
 
 

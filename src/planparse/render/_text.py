@@ -15,14 +15,42 @@ def percent(share: float) -> str:
     return f"{share * 100:.1f}%"
 
 
-def describe(change: Change) -> str:
-    """One line: `完成时限：2022年年底前 → 2023年年底前`, `牵头单位新增：区司法局` (`lead unit added: 区司法局`)."""
+def describe(change: Change, directed: bool = True) -> str:
+    """One line: `【弱化】完成时限：2022年年底前 → 2023年年底前`, `牵头单位：市司法局 → 区司法局`
+    (`[weakened] deadline: …`, `lead unit: …`); a change that neither weakens nor strengthens has no mark,
+    nor has any where the direction has a column of its own (`directed` False)."""
     name = t(f"field.{change.field}")
     if change.from_ is None:
-        return t("change.added", field=name, value=change.to)
-    if change.to is None:
-        return t("change.removed", field=name, value=change.from_)
-    return t("change.changed", field=name, before=change.from_, after=change.to)
+        text = t("change.added", field=name, value=change.to)
+    elif change.to is None:
+        text = t("change.removed", field=name, value=change.from_)
+    else:
+        text = t("change.changed", field=name, before=change.from_, after=change.to)
+    if change.direction == "changed" or not directed:
+        return text
+    return t("change.directed", direction=t(f"direction.{change.direction}"), change=text)
+
+
+def context_text(change: Change, lines: bool = False) -> str:
+    """The words around a change on each side, `模板：“…必须严格执行…”；本地：“…可以参照执行…”` (with
+    `lines`, one line each), or "" for a change without them (units, a report of schema version 1)."""
+    if change.template_context is None and change.local_context is None:
+        return ""
+    return t("change.context_lines" if lines else "change.context", template=change.template_context or "—",
+             local=change.local_context or "—")
+
+
+def describe_in_context(change: Change) -> str:
+    """describe(change) followed by its words in context, where a list has room for one line per change."""
+    found = context_text(change)
+    return t("change.in_context", change=describe(change), context=found) if found else describe(change)
+
+
+def directions_text(report) -> str:
+    """How many changes weaken and strengthen the template, `（弱化 2 处，强化 1 处）`, or "" when none does."""
+    weakened = sum(change.direction == "weakened" for change in report.changes)
+    strengthened = sum(change.direction == "strengthened" for change in report.changes)
+    return t("diff.directions", weakened=weakened, strengthened=strengthened) if weakened or strengthened else ""
 
 
 def plan_name(plan) -> str:

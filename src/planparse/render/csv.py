@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import Renderer
-from ._text import describe, plan_name
+from ._text import describe_in_context, plan_name
 
 if TYPE_CHECKING:
     from ..models.diff import CompareReport, DiffReport
@@ -43,23 +43,30 @@ class _SafeCsvWriter:
 
 
 def diff_csv(report: DiffReport) -> str:
-    """One row per link, per missing template measure and per local-only measure."""
+    """One row per link, per missing template measure and per local-only measure; `changes` lists a linked
+    pair's changes, each with its direction and words in context, `weakened` counts those that weaken the
+    template."""
     writer = _SafeCsvWriter()
-    writer.writerow(["template", "local", "status", "kind", "score", "template_headline", "local_headline", "changes"])
+    writer.writerow(["template", "local", "status", "kind", "score", "template_headline", "local_headline", "changes",
+                     "weakened"])
     template_headline = {measure.template: measure.headline for measure in report.measures}
     local_headline = {measure.local: measure.headline for measure in report.local_measures}
     status = {measure.template: measure.status for measure in report.measures}
     changes: dict = {}
+    weakened: dict = {}
     for change in report.changes:
-        changes.setdefault((change.template, change.local), []).append(describe(change))
+        changes.setdefault((change.template, change.local), []).append(describe_in_context(change))
+        if change.direction == "weakened":
+            weakened[(change.template, change.local)] = weakened.get((change.template, change.local), 0) + 1
     for link in report.links:
         writer.writerow([link.template, link.local, status[link.template], link.kind, f"{link.score:.3f}",
                          template_headline[link.template], local_headline[link.local],
-                         "; ".join(changes.get((link.template, link.local), []))])
+                         "; ".join(changes.get((link.template, link.local), [])),
+                         weakened.get((link.template, link.local), 0)])
     for key in report.missing:
-        writer.writerow([key, "", "missing", "", "", template_headline[key], "", ""])
+        writer.writerow([key, "", "missing", "", "", template_headline[key], "", "", ""])
     for key in report.local_only:
-        writer.writerow(["", key, "local_only", "", "", "", local_headline[key], ""])
+        writer.writerow(["", key, "local_only", "", "", "", local_headline[key], "", ""])
     return writer.buffer.getvalue()
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import Renderer
 from ._lang import t
-from ._text import describe, percent, plan_name, units_text
+from ._text import describe_in_context, percent, plan_name, units_text
 
 if TYPE_CHECKING:
     from ..models.diff import DiffReport
@@ -165,7 +165,9 @@ def _coverage(document, report: DiffReport) -> None:
     document.add_heading(t("docx.coverage"), level=1)
     document.add_paragraph(t("docx.coverage_text", total=counts.total, full=counts.full, partial=counts.partial,
                              missing=counts.missing, covered=percent(coverage.covered),
-                             local_only=len(report.local_only), changes=len(report.changes)))
+                             local_only=len(report.local_only), changes=len(report.changes))
+                           + t("docx.directions", weakened=len(report.weakened()),
+                               strengthened=sum(change.direction == "strengthened" for change in report.changes)))
     _table(document, [t("col.status"), t("col.measures"), t("docx.share")],
            [[t(f"status.{status}"), str(getattr(counts, status)), percent(getattr(coverage, status))]
             for status in ("full", "partial", "missing")])
@@ -185,7 +187,7 @@ def _changed(document, report: DiffReport) -> None:
     """Measures carried only in part, and measures whose deadlines, targets, units or wording changed."""
     changes: dict = {}
     for change in report.changes:
-        changes.setdefault(change.template, []).append(f"{change.local}：{describe(change)}")
+        changes.setdefault(change.template, []).append(f"{change.local}：{describe_in_context(change)}")
     listed = [measure for measure in report.measures if measure.status == "partial" or measure.template in changes]
     document.add_heading(t("docx.changed", count=len(listed)), level=1)
     if not listed:

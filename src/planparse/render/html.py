@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import Renderer
 from ._lang import t
-from ._text import describe, heading_links, percent, plan_name, short
+from ._text import describe, describe_in_context, directions_text, heading_links, percent, plan_name, short
 
 if TYPE_CHECKING:
     from ..models.diff import CompareReport, DiffReport, Segment
@@ -29,6 +29,7 @@ th{background:#f0f0f0}
 .full{background:#d6e6f4}.partial{background:#faf4b8}.missing{background:#f6d3bf}
 .status{font-weight:bold;white-space:nowrap;padding:0 .3em}
 .pair td{width:50%}.num{font-weight:bold;color:#555}
+li.weakened{color:#a33a00;font-weight:bold}li.strengthened{color:#0060a0}
 del{background:#f6d3bf;text-decoration:line-through}ins{background:#d6e6f4;text-decoration:underline}
 mark{background:#ffe58a;font-weight:bold}.changes{font-size:.9em;color:#444;margin:.3em 0 0 1em}
 .legend dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em;margin:0}.legend dd{margin:0}
@@ -66,7 +67,7 @@ def diff_html(report: DiffReport) -> str:
                                                         share=percent(getattr(report.coverage, status))))
                       + "</span>" for status in ("full", "partial", "missing"))
            + "</div><div>" + e(t("diff.counts", links=len(report.links), local_only=len(report.local_only),
-                                 changes=len(report.changes))) + "</div></div>"]
+                                 changes=len(report.changes)) + directions_text(report)) + "</div></div>"]
     out += _findings(report, positions)
     out.append(_legend())
     out.append(f"<h2>{e(t('diff.chapters'))}</h2><table><tr><th>{e(t('col.from'))}</th>"
@@ -96,11 +97,12 @@ def _findings(report: DiffReport, positions: dict) -> list[str]:
         + "</ol>" if report.missing else f"<p>{e(t('diff.none'))}</p>")
     changed: dict = {}
     for change in report.changes:
-        changed.setdefault(change.template, []).append(f"{change.local}：{describe(change)}")
+        changed.setdefault(change.template, []).append(
+            f'<li class="{change.direction}">{e(f"{change.local}：{describe_in_context(change)}")}</li>')
     out.append(f'</section><section id="changed"><h2>{e(t("diff.changed_count", count=len(changed)))}</h2>')
     out.append('<ul class="findings">' + "".join(
         f'<li><a href="#m{positions[key]}">{e(f"{key}. {headline[key]}")}</a><ul>'
-        + "".join(f"<li>{e(line)}</li>" for line in found) + "</ul></li>" for key, found in changed.items())
+        + "".join(found) + "</ul></li>" for key, found in changed.items())
         + "</ul>" if changed else f"<p>{e(t('diff.none'))}</p>")
     out.append("</section>")
     return out
@@ -139,7 +141,8 @@ def _pairs(report: DiffReport, positions: dict) -> list[str]:
             detail = details.get((measure.template, key))
             body = (_html_side(detail.segments, "local") if detail
                     else _mark(local_text[key].text, _changed_values(changes, measure.template, "to", key)))
-            listed = "".join(f"<li>{e(describe(change))}</li>" for change in changes.get((measure.template, key), []))
+            listed = "".join(f'<li class="{change.direction}">{e(describe(change))}</li>'
+                             for change in changes.get((measure.template, key), []))
             cells.append(f'<div class="local-measure"><span class="num">{e(str(key))}</span> '
                          f'<span class="status {link.kind}">{e(t(f"status.{link.kind}"))} {link.score:.2f}</span>'
                          f"<br>{body}" + (f'<ul class="changes">{listed}</ul>' if listed else "") + "</div>")

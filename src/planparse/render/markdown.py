@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from . import Renderer
 from ._lang import t
-from ._text import describe, heading_links, percent, plan_name
+from ._text import describe, directions_text, heading_links, percent, plan_name
 
 if TYPE_CHECKING:
     from ..models.diff import DiffReport, Segment
@@ -26,7 +26,7 @@ def diff_markdown(report: DiffReport) -> str:
            _md(t("diff.against", name=plan_name(report.template))), "",
            f"**{t('diff.covered', share=percent(coverage.covered))}**{t('diff.of_total', total=counts.total)}"
            f"{statuses}；" + t("diff.counts", links=len(report.links), local_only=len(report.local_only),
-                              changes=len(report.changes)), "",
+                              changes=len(report.changes)) + directions_text(report), "",
            f"## {t('diff.missing_list')}", ""]
     headline = {measure.template: measure.headline for measure in report.measures}
     out += [f"- {key}. {_md(headline[key])}" for key in report.missing] or [t("diff.none")]
@@ -54,14 +54,23 @@ def diff_markdown(report: DiffReport) -> str:
         out.append(t("diff.none"))
     out += ["", f"## {t('diff.changes')}", ""]
     if report.changes:
-        out += [f"| {t('col.from')} | {t('col.to')} | {t('col.change')} |", "|---|---|---|"]
-        out += [f"| {change.template} | {change.local} | {_md(describe(change))} |" for change in report.changes]
+        out += [f"| {t('col.from')} | {t('col.to')} | {t('col.direction')} | {t('col.change')} | "
+                f"{t('col.template_context')} | {t('col.local_context')} |", "|---|---|---|---|---|---|"]
+        out += [f"| {change.template} | {change.local} | {_direction(change.direction)} | "
+                f"{_md(describe(change, directed=False))} | {_md(change.template_context or '')} | "
+                f"{_md(change.local_context or '')} |" for change in report.changes]
     else:
         out.append(t("diff.none"))
     for detail in report.details:
         if any(segment.op != "equal" for segment in detail.segments):
             out += ["", f"### {detail.template} → {detail.local}", "", _md_inline(detail.segments)]
     return "\n".join(out) + "\n"
+
+
+def _direction(direction: str) -> str:
+    """A change's direction, in bold when it weakens the template (what a reader looks for first)."""
+    word = t(f"direction.{direction}")
+    return f"**{word}**" if direction == "weakened" else word
 
 
 def _md_inline(segments: list[Segment]) -> str:

@@ -7,13 +7,24 @@ from typing import TYPE_CHECKING
 
 from . import Renderer
 from ._lang import t
-from ._text import deadline_text, describe, heading_links, lines_text, percent, plan_name, short
+from ._text import (
+    context_text,
+    deadline_text,
+    describe,
+    directions_text,
+    heading_links,
+    lines_text,
+    percent,
+    plan_name,
+    short,
+)
 
 if TYPE_CHECKING:
     from ..models.diff import CompareReport, DiffReport, PairDetail
     from ..models.tasks import TasksReport
 
 _STATUS_STYLE = {"full": "green", "partial": "yellow", "missing": "red"}
+_DIRECTION_STYLE = {"weakened": "bold red", "strengthened": "green", "changed": ""}
 _LETTER = {"full": "F", "partial": "P", "missing": "·"}  # a matrix cell, readable without colour
 _MATRIX_COLUMNS_MAX = 16  # above this many plans the matrix shows shares instead of a column per plan
 _PLAN_ROWS_MAX = 40
@@ -37,7 +48,7 @@ def diff_view(report: DiffReport):
         summary.append(t("diff.status_count", status=t(f"status.{status}"), count=getattr(report.counts, status),
                          share=percent(getattr(report.coverage, status))) + "  ", style=_STATUS_STYLE[status])
     summary.append("\n" + t("diff.counts", links=len(report.links), local_only=len(report.local_only),
-                            changes=len(report.changes)))
+                            changes=len(report.changes)) + directions_text(report))
     parts.append(Panel(summary, title=t("diff.title"), expand=False))
 
     chapters = Table(title=t("diff.chapters"), show_lines=False, title_justify="left")
@@ -73,9 +84,13 @@ def diff_view(report: DiffReport):
         changes = Table(title=t("diff.changes"), title_justify="left")
         changes.add_column(t("col.from"), justify="right")
         changes.add_column(t("col.to"), justify="right")
-        changes.add_column(t("col.change"), overflow="fold")
+        changes.add_column(t("col.direction"))
+        changes.add_column(t("col.change"), overflow="fold", ratio=2)
+        changes.add_column(t("col.context"), overflow="fold", ratio=3)
         for change in report.changes:
-            changes.add_row(Text(str(change.template)), Text(str(change.local)), Text(describe(change)))
+            changes.add_row(Text(str(change.template)), Text(str(change.local)),
+                            Text(t(f"direction.{change.direction}"), style=_DIRECTION_STYLE[change.direction]),
+                            Text(describe(change, directed=False)), Text(context_text(change, lines=True)))
         parts.append(changes)
 
     if report.local_only:

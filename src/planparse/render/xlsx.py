@@ -158,7 +158,7 @@ def plan_xlsx(plan: Plan) -> bytes:
 
 def diff_xlsx(report: DiffReport) -> bytes:
     """Sheet 覆盖情况: one row per template measure (status, the local measures that carry it, their text and
-    the changes); sheet 本地新增措施; sheet 变化: one row per change."""
+    the changes); sheet 本地新增措施; sheet 变化: one row per change (its direction and words in context)."""
     book = _Book(report.local.date, plan_name(report.local))
     local = {measure.local: measure for measure in report.local_measures}
     changes: dict = {}
@@ -183,10 +183,12 @@ def diff_xlsx(report: DiffReport) -> bytes:
             for measure in report.local_measures if not measure.template]
     book.sheet(t("sheet.local_only"), [t(key) for key in ("col.number", "col.heading", "col.headline", "col.units",
                                                           "col.deadline", "col.text")], only)
-    change_rows = [[_key(change.template), _key(change.local), t(f"field.{change.field}"), change.from_, change.to]
+    change_rows = [[_key(change.template), _key(change.local), t(f"field.{change.field}"), change.from_, change.to,
+                    t(f"direction.{change.direction}"), change.template_context, change.local_context]
                    for change in report.changes]
     book.sheet(t("sheet.changes"), [t(key) for key in ("col.template", "col.local", "col.field", "col.from",
-                                                       "col.to")], change_rows)
+                                                       "col.to", "col.direction", "col.template_context",
+                                                       "col.local_context")], change_rows)
     return book.close()
 
 
