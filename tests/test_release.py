@@ -24,5 +24,7 @@ def test_the_readme_cites_the_package_version_everywhere():
 def test_the_action_the_changelog_and_the_build_agree():
     assert set(CITED.findall((ROOT / "action.yml").read_text(encoding="utf-8"))) == {__version__}
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert re.findall(r"^## (\S+)", changelog, flags=re.M)[0] == __version__
+    # What is merged after the last release waits under `## Unreleased`, above it.
+    released = [heading for heading in re.findall(r"^## (\S+)", changelog, flags=re.M) if heading != "Unreleased"]
+    assert released[0] == __version__
     assert version("planparse") == __version__  # pyproject.toml reads planparse/version.py
