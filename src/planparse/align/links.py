@@ -156,7 +156,7 @@ class _Linker:
         t_titles, l_titles, part = self.template.titles, self.local.titles, self.local.part
         units = self.titles[:self.template.units, :self.local.units]
         column_best = units.max(axis=0, initial=0.0)
-        row_best = {p: units[:, part == p].max(axis=1, initial=0.0) for p in np.unique(part).tolist()}
+        row_best = {p: units[:, part == p].max(axis=1, initial=0.0) for p in sorted(set(part.tolist()))}
         similar = []
         for i, j in zip(*np.nonzero(units >= TITLE_MATCH)):
             i, j = int(i), int(j)
