@@ -232,3 +232,17 @@ def test_title_similarity_is_the_same_summed_in_small_blocks(monkeypatch, dense_
     monkeypatch.setattr(grams, "DENSE_GRAM_SHARE", dense_share)
     assert np.allclose(here.similarity(other), whole)
     assert np.isclose(whole[2, 2], 1.0) and 0 < whole[0, 0] < 1  # the same title; two that share 推进…工作
+
+
+def test_title_similarity_of_titles_sharing_no_gram_is_zero_not_an_error():
+    """bincount of no pairs is an integer array, which the cosine cannot be divided into in place (found by
+    the fuzz crashers: a diff of two one-line plans with nothing in common)."""
+    import numpy as np
+
+    from planparse.align import grams
+    from planparse.align.units import MeasureUnits
+
+    measures = [Measure(number=1, text="推进依法行政。", headline="推进依法行政", lines=(1, 1))]
+    index = grams.TemplateIndex.of(MeasureUnits.of(measures))
+    similarity = grams.Titles.of(index, ["推进依法行政"]).similarity(grams.Titles.of(index, ["完善制度"]))
+    assert similarity.dtype == np.float64 and similarity.tolist() == [[0.0]]

@@ -147,3 +147,49 @@ def test_a_measure_is_made_in_one_place_that_sets_every_field():
     (module, calls), = _calls_of("Measure").items()
     assert module == "planparse.assemble" and len(calls) == 1
     assert sorted(keyword.arg for keyword in calls[0].keywords) == sorted(Measure.model_fields)
+
+
+# --- start-up: what a command imports is what it runs (issue 13) ----------------------------------------
+
+_STARTUP_PROBE = """\
+import sys
+from planparse.cli import main
+sys.argv = ["planparse", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(sorted(name for name in sys.modules if name in {watched!r}), file=sys.stderr)
+"""
+
+
+def _imported(tmp_path, watched: set[str], *arguments: str) -> list[str]:
+    """Which of `watched` a command's process imported (printed on stderr after the command ran)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _STARTUP_PROBE.format(watched=watched), *arguments],
+                            capture_output=True, text=True, cwd=tmp_path)
+    return ast.literal_eval(result.stderr.strip().splitlines()[-1])
+
+
+def test_help_and_version_load_no_models(tmp_path):
+    assert _imported(tmp_path, {"pydantic", "yaml", "planparse.models", "numpy"}, "--version") == []
+
+
+def test_a_diff_of_two_yaml_files_loads_no_extraction_step(tmp_path):
+    from .conftest import STRUCTURED
+
+    extraction = {"planparse.extract", "planparse.assemble", "planparse.normalize", "planparse.outline.builder",
+                  "planparse.fields.citations", "planparse.fields.deadlines", "planparse.meta"}
+    watched = extraction | {"planparse.align.workers", "concurrent.futures", "numpy.ma", "planparse.corpus_check"}
+    template, local = (str(STRUCTURED / f"{name}.yaml") for name in ("nanyang-2022", "baofeng-2022-draft"))
+    assert _imported(tmp_path, watched, "diff", template, local, "--format", "json", "-o", "report.json") == []
+
+
+def test_extracting_a_text_loads_neither_check_nor_the_office_readers(tmp_path):
+    from .conftest import RAW
+
+    watched = {"planparse.corpus_check", "planparse.formats.docx", "planparse.formats.pdf", "docx", "pdfminer",
+               "statistics", "numpy", "rich"}
+    assert _imported(tmp_path, watched, "extract", str(RAW / "nanyang-2022.txt"), "-o", "plan.yaml") == []

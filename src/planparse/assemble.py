@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .fields import find_assignments, find_citations, find_deadlines, find_recurring, find_targets, task_type
+from .fields.citations import find_citations
+from .fields.deadlines import find_deadlines, find_recurring
 from .fields.roles import duty_head
-from .fields.units import Assignments, assignment_line, split_units
+from .fields.targets import find_targets
+from .fields.tasks import task_type
+from .fields.units import Assignments, assignment_line, find_assignments, split_units
 from .models import Chapter, Deadline, Item, Measure, Section, Task
 from .normalize import Line
 from .outline.markers import Marker, match_marker

@@ -1,5 +1,6 @@
 """What the two plans of a diff say beyond the alignment: each plan's 文号 and date, and each aligned unit's
-units and deadlines, copied into the DiffReport for the reports that show who answers for what (xlsx, docx).
+units and deadlines, copied into the DiffReport: every diff format shows who answers for what and by when
+next to each template measure (render._text.duties_text).
 
 align/ reports its units (a plan's measures, and the tasks it writes without a number) in the order of
 align.measures.PlanMeasures; this module reads the fields of the units at those places, so it never re-reads

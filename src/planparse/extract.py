@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import statistics
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 from .assemble import chapter_from, measure_from, section_from
 from .decode import decode_bytes
 from .errors import InputError, printable_path
-from .fields import default_deadline
+from .fields.deadlines import default_deadline
 from .formats import sniff
 from .meta import build_meta
 from .models import Block, Chapter, ExtractionWarning, Measure, Plan, Section, Source
@@ -234,6 +233,13 @@ def _blocks(frame: Frame, roles: tuple[str, ...]) -> list[Block]:
     return blocks
 
 
+def _median(values: list[int]) -> float:
+    """statistics.median, without importing statistics (and its imports) at every start-up for one call."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def _structure_warnings(plan: Plan) -> list[ExtractionWarning]:
     warnings = []
     measures = list(plan.iter_measures())
@@ -242,7 +248,7 @@ def _structure_warnings(plan: Plan) -> list[ExtractionWarning]:
             code="no-structure", message="no numbered structure recognised: the whole text is kept as front matter"))
     lengths = [len(m.text) for m in measures]
     if len(lengths) >= 5:
-        median = statistics.median(lengths)
+        median = _median(lengths)
         for measure in measures:
             if len(measure.text) > _LONG_MEASURE_FACTOR * median and len(measure.text) > 1500:
                 # most measures may be bare markers (`1.` alone on its line): the median is then 0

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ..models.diff import CompareReport, DiffReport, LocalMeasure, MeasureRef, PlanCoverage, TemplateMeasure
 from ..plans import PlanSource, read_plan
@@ -28,7 +29,9 @@ from .measures import PlanMeasures, load_pair, plan_ref, require_measures
 from .scoring import PairScores, score_batch, score_plans
 from .structure import Outline
 from .units import MeasureUnits, measure_body
-from .workers import Digest, digests
+
+if TYPE_CHECKING:
+    from .workers import Digest
 
 __all__ = ["compare", "diff"]
 
@@ -81,6 +84,9 @@ def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Pro
     template measure (full/partial/missing), exactly as `diff` would report it. `locals` may be a
     generator: plans are read and scored in batches, so memory does not grow with their number.
     `progress(done, total)` is called after each plan; `jobs` > 1 reads plans in that many processes."""
+    # Imported here: the process pool and its machinery cost a diff's start-up and only compare reads with it.
+    from .workers import digests
+
     template_plan = read_plan(template)
     tmpl = PlanMeasures.of(template_plan)
     template_ref = plan_ref(template_plan, tmpl)

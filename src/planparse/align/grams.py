@@ -312,7 +312,9 @@ class Titles:
         else:
             entry = np.repeat(start, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
             cell = self.text[entry].astype(np.int64) * columns + np.repeat(other.text, count)
-            similarity = np.bincount(cell, weights=self.weight[entry], minlength=rows * columns).reshape(rows, columns)
+            # (float even when no pair shares a gram: bincount of nothing is an integer array)
+            similarity = np.bincount(cell, weights=self.weight[entry], minlength=rows * columns).reshape(rows, columns)\
+                .astype(float, copy=False)
         # divided a few rows at a time, in place: at thousands of titles each temporary matrix is 100 MB
         step = max(1, TITLE_PAIRS_PER_BLOCK // max(columns, 1))
         for first in range(0, rows, step):

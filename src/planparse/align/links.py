@@ -158,7 +158,7 @@ class _Linker:
         # best in its row (within the local measure's part) and in its column, as a boolean per pair: at
         # thousands of titles each float temporary is 100 MB
         best = units >= units.max(axis=0, initial=0.0)
-        for p in np.unique(part).tolist():
+        for p in sorted(set(part.tolist())):
             columns = part == p
             if columns.all():
                 best &= units >= units.max(axis=1, initial=0.0)[:, None]
@@ -166,7 +166,8 @@ class _Linker:
                 within = units[:, columns]
                 best[:, columns] &= within >= within.max(axis=1, initial=0.0)[:, None]
         # the pairs worth a look, found at once: a plan of thousands of like titles has millions above the bar
-        _, ids = np.unique(np.array(list(t_titles) + list(l_titles), dtype=object).astype(str), return_inverse=True)
+        number: dict[str, int] = {}
+        ids = np.array([number.setdefault(title, len(number)) for title in [*t_titles, *l_titles]], dtype=np.int64)
         named = np.array([bool(title) for title in t_titles])
         same = named[:, None] & (ids[:len(t_titles), None] == ids[None, len(t_titles):])
         similar = []

@@ -22,6 +22,7 @@ from . import tasks as _tasks  # noqa: F401
 from . import schema as _schema  # noqa: F401
 # isort: on
 
+
 __all__ = ["app", "main"]
 
 
@@ -29,6 +30,9 @@ def main() -> None:
     # What is imported lives as long as the process: out of the cyclic collector's way, which otherwise
     # walks all of it in a full collection (40 ms of a diff's 800 on this machine).
     gc.freeze()
+    # pydantic looks for plugins in every installed package's entry points when a command builds its first
+    # model; planparse uses none (PYDANTIC_DISABLE_PLUGINS set empty, or to a list of names, brings them back).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _write_utf8()
     _exit_cleanly_on_sigterm()
     try:

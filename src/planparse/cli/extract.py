@@ -10,7 +10,6 @@ import typer
 
 from .. import exit_codes
 from ..errors import OutputError, PlanparseError
-from ..yamlio import write_atomic
 from .app import command, error
 from .output import LANG_OPTION, Language, chosen_format, emit, format_choices, format_option, write_stdout
 
@@ -35,12 +34,10 @@ def extract(
     lang: Language = LANG_OPTION,
 ) -> int:
     """Extract each plan into structured YAML (metadata, chapters, sections, measures, units, deadlines)."""
-    from ..corpus_check import collect_plan_texts
     from ..extract import extract as extract_plan
     from ..render import render, renderer
 
-    files = [shown for name in files
-             for shown in ([shown for _, shown in collect_plan_texts([name])] if Path(name).is_dir() else [name])]
+    files = [shown for name in files for shown in (_plan_texts_in(name) if Path(name).is_dir() else [name])]
     chosen = chosen_format(fmt, "plan", "yaml", output)
     join = renderer(chosen).join
     if len(files) > 1 and not out_dir and join is None:
@@ -73,10 +70,19 @@ def extract(
             assert join is not None  # several plans are one document only in a format that joins them (above)
             document = join(rendered)
         if output:
+            from ..yamlio import write_atomic
+
             write_atomic(output, document, inputs=tuple(files))
         else:
             write_stdout(document)
     return exit_codes.of_errors(problems)
+
+
+def _plan_texts_in(folder: str) -> list[str]:
+    """The plan texts of a folder, as check finds them (corpus_check, imported only for a folder)."""
+    from ..corpus_check import collect_plan_texts
+
+    return [shown for _, shown in collect_plan_texts([folder])]
 
 
 def _out_dir_targets(files: list[str], out_dir: Path, suffix: str) -> dict[str, Path]:

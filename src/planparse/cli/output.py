@@ -16,7 +16,6 @@ import typer
 from ..errors import OutputError
 from ..render import format_for, formats, render, renderer, show
 from ..render._lang import LANGUAGES
-from ..yamlio import write_atomic
 
 
 @cache
@@ -59,6 +58,8 @@ def emit(report, fmt: str, output: Path | None = None, inputs: tuple[str, ...] =
     """The report in format `fmt` and language `lang`, written to `output` (never one of `inputs`) or to
     stdout."""
     if output:
+        from ..yamlio import write_atomic  # here: yamlio brings pydantic, which `--help` need not load
+
         write_atomic(output, render(report, fmt, lang), inputs=inputs)
         return
     shown = show(report, fmt, lang)

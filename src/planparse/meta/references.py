@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..fields import find_citations, find_doc_number
+from ..fields.citations import find_citations, find_doc_number
 from ..models import DocRef
 from ..normalize import Line
 from ..outline.frame import Frame

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..fields import find_citations
-from ..fields.citations import title_spans
+from ..fields.citations import find_citations, title_spans
 from ..normalize import Line
 from ..outline.frame import Frame
 

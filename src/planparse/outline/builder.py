@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..fields.units import assignment_line
 from ..models import Dropped, ExtractionWarning
 from ..normalize import Line
+from .chapter_kinds import FRAMING, FRAMING_ITEM, SAFEGUARDS, frames_or_supports
 from .layout import DECIMAL_RULE, ENUMERATION, UNMARKED_CHAPTER
 from .markers import RANK_ITEM, RANK_MEASURE, RANK_SECTION, UNKNOWN_MARKER, Marker
 from .tree import TERMINAL, DraftNode
@@ -211,7 +212,7 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
     """Put nodes under a chapter: section levels open sections (flattened), the rest are measures."""
     section: DraftNode | None = None
     title = chapter.marker.rest if chapter.marker else ""
-    framing = bool(_FRAMING.search(title)) and not roles.decimal
+    framing = bool(FRAMING.search(title)) and not roles.decimal
     items_here = _items_in_chapter(nodes, roles, title)
     if items_here and chapter.heading is not None:
         first = next(n for n in nodes if n.rank in items_here)
@@ -223,7 +224,7 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
                     "though other chapters use that level for sections: check them by hand"))
     # Where this chapter's `（一）` sections hold `1.` measures, a sibling `（二）` that holds only prose is a
     # work item written as prose (`（二）规范收运处置` over its paragraphs): a measure of the chapter.
-    prose_items = _prose_items(nodes, roles) if not framing and not _SAFEGUARDS.search(title) else set()
+    prose_items = _prose_items(nodes, roles) if not framing and not SAFEGUARDS.search(title) else set()
     for node in nodes:
         is_section = (node.rank in roles.sections and node.rank not in items_here and id(node) not in prose_items) \
             or node.recognized_by == _UNMARKED_SECTION
@@ -253,35 +254,15 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
             (section if section is not None and section.rank < node.rank else chapter).children.append(node)
 
 
-# What frames a plan rather than assigns work: a chapter ending in these, or a `（一）` heading starting so.
-_FRAMING_WORDS = "总体要求|总体思路|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标"
-
-
 def _prose_items(nodes: list[DraftNode], roles: _Roles) -> set[int]:
     if roles.indicators or roles.decimal:
         return set()
     sections = [(n, n.marker) for n in nodes if n.rank in roles.sections and n.marker is not None]
     if not any(n.children for n, _ in sections):
         return set()
-    return {id(n) for n, marker in sections if not n.children and n.body and not _FRAMING_ITEM.search(marker.rest)}
+    return {id(n) for n, marker in sections if not n.children and n.body and not FRAMING_ITEM.search(marker.rest)}
 
 
-# A `（一）` heading that frames its chapter rather than naming work: 指导思想, 基本原则, 工作目标.
-_FRAMING_ITEM = re.compile(rf"^({_FRAMING_WORDS})")
-
-
-# Chapters that frame a plan rather than assign work: 总体要求 (指导思想, 基本原则, 工作目标).
-_FRAMING = re.compile(rf"({_FRAMING_WORDS})$")
-
-
-# Chapters that support the work rather than assign it: 保障措施, 组织实施, 工作要求.
-_SAFEGUARDS = re.compile(r"(保障措施|保障机制|组织保障|工作保障|实施保障|组织实施|组织领导|工作要求|有关要求|工作机制)$")
-
-
-def frames_or_supports(chapter_title: str) -> bool:
-    """A chapter that frames the plan (总体要求, 工作目标) or supports the work (保障措施, 工作要求) rather
-    than assigning it."""
-    return bool(_FRAMING.search(chapter_title) or _SAFEGUARDS.search(chapter_title))
 
 
 def _items_in_chapter(nodes: list[DraftNode], roles: _Roles, chapter_title: str = "") -> set[int]:

@@ -61,6 +61,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.units": ("单位", "units"),
     "col.local_units": ("本地措施的单位", "units of the local measures"),
     "col.local_deadlines": ("本地措施的完成时限", "deadlines of the local measures"),
+    "col.local_duties": ("本地的单位和时限", "local units and deadlines"),
+    "col.template_duties": ("模板的单位和时限", "template units and deadlines"),
     "col.status": ("状态", "status"),
     "col.changes": ("变化", "changes"),
     "col.heading": ("所在章节", "chapter / section"),
@@ -110,6 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change.removed": ("{field}删除：{value}", "{field} removed: {value}"),
     "change.changed": ("{field}：{before} → {after}", "{field}: {before} → {after}"),
     "labelled": ("{label}：{value}", "{label}: {value}"),
+    # a measure's units and deadlines in one cell (render._text.duties_text), and which local measure's they are
+    "duties.separator": ("；", "; "),
+    "duties.of": ("{key}.{duties}", "{key}. {duties}"),  # no space: a terminal would break the line there
+    "duties.after": ("（{duties}）", " ({duties})"),
     "source": ("来源：{plan}，措施 {measure}，{lines}", "Source: {plan}, measure {measure}, {lines}"),
     # diff: the terminal view, markdown and HTML
     "diff.title": ("planparse 对照", "planparse diff"),

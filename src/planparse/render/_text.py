@@ -76,6 +76,31 @@ def units_text(duties) -> str:
                                         ("participating", duties.participating_units)) if units)
 
 
+def duties_text(duties) -> str:
+    """A measure's units and deadlines under their labels, `牵头单位：区司法局；参加单位：区法院、区检察院；完成时限：
+    2023年年底前` (`lead units: 区司法局; …` in English), or "" when it has none or the report carries none."""
+    if duties is None:
+        return ""
+    fields = [(t(f"col.{role}"), units) for role, units in (
+        ("lead", duties.lead_units), ("participating", duties.participating_units),
+        ("responsible", duties.responsible_units))]
+    fields.append((t("col.deadline"), [deadline.text for deadline in duties.deadlines]))
+    return t("duties.separator").join(t("labelled", label=label, value="、".join(values))
+                                      for label, values in fields if values)
+
+
+def carried_duties(measure, local_measures: dict) -> list[str]:
+    """The units and deadlines of the local measures that carry a template measure, one line each: as they are
+    when one local measure carries it, each after its number when several do (`5.牵头单位：县司法局`); local
+    measures that name none are left out."""
+    lines = []
+    for key in measure.local:
+        written = duties_text(local_measures[key].duties)
+        if written:
+            lines.append(t("duties.of", key=key, duties=written) if len(measure.local) > 1 else written)
+    return lines
+
+
 def deadline_text(assignment) -> str:
     """A row's deadlines as written, with where they come from when the measure sets none itself."""
     written = "；".join(deadline.text for deadline in assignment.deadlines)

@@ -1,5 +1,5 @@
-"""The `csv` format: a diff as one row per link, missing and local-only measure; a compare report as its
-matrix; tasks as one row per unit × measure × role. Every cell is escaped against formula injection: plan
+"""The `csv` format: a diff as one row per link, missing and local-only measure, with the units and deadlines
+of the measures on each side; a compare report as its matrix; tasks as one row per unit × measure × role. Every cell is escaped against formula injection: plan
 text in a spreadsheet is data. Each document starts with a UTF-8 BOM, without which Excel reads UTF-8 as
 the system's code page (GBK on a Chinese Windows) and shows mojibake; csv and pandas read it with
 encoding="utf-8-sig"."""
@@ -45,10 +45,13 @@ class _SafeCsvWriter:
 def diff_csv(report: DiffReport) -> str:
     """One row per link, per missing template measure and per local-only measure; `changes` lists a linked
     pair's changes, each with its direction and words in context, `weakened` counts those that weaken the
-    template."""
+    template; after them, the units and deadlines of its template measure and of its local measure
+    (`template_lead_units` … `local_deadlines`)."""
     writer = _SafeCsvWriter()
     writer.writerow(["template", "local", "status", "kind", "score", "template_headline", "local_headline", "changes",
-                     "weakened"])
+                     "weakened", *(f"{side}_{field}" for side in ("template", "local") for field in _DUTIES)])
+    template_duties = {measure.template: _duties_cells(measure.duties) for measure in report.measures}
+    local_duties = {measure.local: _duties_cells(measure.duties) for measure in report.local_measures}
     template_headline = {measure.template: measure.headline for measure in report.measures}
     local_headline = {measure.local: measure.headline for measure in report.local_measures}
     status = {measure.template: measure.status for measure in report.measures}
@@ -62,12 +65,27 @@ def diff_csv(report: DiffReport) -> str:
         writer.writerow([link.template, link.local, status[link.template], link.kind, f"{link.score:.3f}",
                          template_headline[link.template], local_headline[link.local],
                          "; ".join(changes.get((link.template, link.local), [])),
-                         weakened.get((link.template, link.local), 0)])
+                         weakened.get((link.template, link.local), 0),
+                         *template_duties[link.template], *local_duties[link.local]])
     for key in report.missing:
-        writer.writerow([key, "", "missing", "", "", template_headline[key], "", "", ""])
+        writer.writerow([key, "", "missing", "", "", template_headline[key], "", "", "", *template_duties[key],
+                         *_duties_cells(None)])
     for key in report.local_only:
-        writer.writerow(["", key, "local_only", "", "", "", local_headline[key], "", ""])
+        writer.writerow(["", key, "local_only", "", "", "", local_headline[key], "", "", *_duties_cells(None),
+                         *local_duties[key]])
     return writer.buffer.getvalue()
+
+
+# A measure's units and deadlines, a column each, for the template measure and for the local one of a row.
+_DUTIES = ("lead_units", "participating_units", "responsible_units", "deadlines")
+
+
+def _duties_cells(duties) -> list[str]:
+    """Units joined with 、 and deadlines with ；, as a plan writes them; empty cells for a measure without any."""
+    if duties is None:
+        return [""] * len(_DUTIES)
+    return ["、".join(duties.lead_units), "、".join(duties.participating_units), "、".join(duties.responsible_units),
+            "；".join(deadline.text for deadline in duties.deadlines)]
 
 
 def compare_csv(report: CompareReport) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import zipfile
 from typing import TYPE_CHECKING
 
 from . import Renderer
@@ -112,6 +111,8 @@ def _declare_fonts(document) -> None:
 
 def _fixed_zip(data: bytes) -> bytes:
     """The package again, every entry dated 1980-01-01: python-docx stamps them with the time of saving."""
+    import zipfile
+
     source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as fixed:
         for entry in source.infolist():

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import Renderer
 from ._lang import t
-from ._text import describe, describe_in_context, directions_text, heading_links, percent, plan_name, short
+from ._text import describe, describe_in_context, directions_text, duties_text, heading_links, percent, plan_name, short
 
 if TYPE_CHECKING:
     from ..models.diff import CompareReport, DiffReport, Segment
@@ -33,6 +33,7 @@ li.weakened{color:#a33a00;font-weight:bold}li.strengthened{color:#0060a0}
 del{background:#f6d3bf;text-decoration:line-through}ins{background:#d6e6f4;text-decoration:underline}
 mark{background:#ffe58a;font-weight:bold}.changes{font-size:.9em;color:#444;margin:.3em 0 0 1em}
 .legend dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em;margin:0}.legend dd{margin:0}
+.duties{font-size:.9em;color:#444;margin-top:.2em}
 .local-measure{border-top:1px dashed #ccc;padding-top:.3em;margin-top:.3em}
 .local-measure:first-child{border-top:none;margin-top:0}
 tr:target{outline:3px solid #0072b2}
@@ -51,8 +52,8 @@ tr.pair.full{display:none}
 
 def diff_html(report: DiffReport) -> str:
     """The summary, the missing and the changed measures (linked to their rows), a legend, the chapter
-    mapping, the template's measures side by side with the local measures that carry them, changes marked,
-    and the local-only measures."""
+    mapping, the template's measures side by side with the local measures that carry them (each with its units
+    and deadlines), changes marked, and the local-only measures."""
     from html import escape as e
 
     positions = {measure.template: index for index, measure in enumerate(report.measures, start=1)}
@@ -79,8 +80,9 @@ def diff_html(report: DiffReport) -> str:
     out += _pairs(report, positions)
     out.append(f"</table><h2>{e(t('diff.local_only'))}</h2>")
     only = [measure for measure in report.local_measures if not measure.template]
-    out.append("<table>" + "".join(f'<tr id="l{index}"><td class="num">{e(str(m.local))}</td><td>{e(m.text)}</td></tr>'
-                                   for index, m in enumerate(only, start=1)) + "</table>"
+    out.append("<table>" + "".join(f'<tr id="l{index}"><td class="num">{e(str(m.local))}</td><td>{e(m.text)}'
+                                   f"{_duties(m.duties)}</td></tr>" for index, m in enumerate(only, start=1))
+               + "</table>"
                if only else f"<p>{e(t('diff.none'))}</p>")
     out.append("</body></html>\n")
     return "\n".join(out)
@@ -145,13 +147,23 @@ def _pairs(report: DiffReport, positions: dict) -> list[str]:
                              for change in changes.get((measure.template, key), []))
             cells.append(f'<div class="local-measure"><span class="num">{e(str(key))}</span> '
                          f'<span class="status {link.kind}">{e(t(f"status.{link.kind}"))} {link.score:.2f}</span>'
-                         f"<br>{body}" + (f'<ul class="changes">{listed}</ul>' if listed else "") + "</div>")
+                         f"<br>{body}{_duties(local_text[key].duties)}"
+                         + (f'<ul class="changes">{listed}</ul>' if listed else "") + "</div>")
         right = "".join(cells) or f'<span class="status missing">{e(t("diff.no_local"))}</span>'
         out.append(f'<tr class="pair {measure.status}" id="m{positions[measure.template]}"><td>'
                    f'<span class="num">{e(str(measure.template))}</span> '
-                   f'<span class="status {measure.status}">{e(t(f"status.{measure.status}"))}</span><br>{left}</td>'
+                   f'<span class="status {measure.status}">{e(t(f"status.{measure.status}"))}</span><br>{left}'
+                   f"{_duties(measure.duties)}</td>"
                    f"<td>{right}</td></tr>")
     return out
+
+
+def _duties(duties) -> str:
+    """A measure's units and deadlines under its text (`牵头单位：县司法局；完成时限：2023年年底前`), if any."""
+    from html import escape
+
+    written = duties_text(duties)
+    return f'<div class="duties">{escape(written)}</div>' if written else ""
 
 
 def _page_head(title: str, css: str) -> str:

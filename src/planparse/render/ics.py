@@ -10,7 +10,6 @@ Needs icalendar (the `office` extra)."""
 from __future__ import annotations
 
 import datetime
-import hashlib
 from typing import TYPE_CHECKING
 
 from ..extras import require
@@ -102,6 +101,8 @@ def _uid(report: TasksReport, row: Assignment, which: str) -> str:
     """Stable across runs and revisions of the plan: what the event is about, not when it falls."""
     plan = report.plans[row.plan]
     identity = "|".join([plan.title or plan.file, plan.region or "", row.measure, row.unit, row.role, which])
+    import hashlib
+
     return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32] + "@planparse"
 
 

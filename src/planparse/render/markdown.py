@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from . import Renderer
 from ._lang import t
-from ._text import describe, directions_text, heading_links, percent, plan_name
+from ._text import carried_duties, describe, directions_text, duties_text, heading_links, percent, plan_name
 
 if TYPE_CHECKING:
     from ..models.diff import DiffReport, Segment
@@ -18,7 +18,8 @@ def _md(text: str) -> str:
 
 def diff_markdown(report: DiffReport) -> str:
     """The summary, then what needs reading first (missing and changed measures), then the chapter mapping,
-    every template measure, local-only measures, the changes and the word diffs."""
+    every template measure with the units and deadlines of the local measures that carry it (and its own),
+    local-only measures with theirs, the changes and the word diffs."""
     counts, coverage = report.counts, report.coverage
     statuses = "、".join(t("diff.status_count", status=t(f"status.{status}"), count=getattr(counts, status),
                            share=percent(getattr(coverage, status))) for status in ("full", "partial", "missing"))
@@ -41,15 +42,23 @@ def diff_markdown(report: DiffReport) -> str:
         carried = heading_links(heading)
         out.append(f"| {_md(heading.template)} | {_md(carried) or '—'} |")
     out += ["", f"## {t('diff.measures')}", "",
-            f"| # | {t('col.measure')} | {t('col.status')} | {t('col.carried_by')} |", "|---|---|---|---|"]
+            f"| # | {t('col.measure')} | {t('col.status')} | {t('col.carried_by')} | {t('col.local_duties')} | "
+            f"{t('col.template_duties')} |", "|---|---|---|---|---|---|"]
     links = {(link.template, link.local): link for link in report.links}
+    local_measures = {measure.local: measure for measure in report.local_measures}
     for measure in report.measures:
         local = "、".join(t("diff.link", key=key, kind=t(f"status.{links[(measure.template, key)].kind}"),
                              score=f"{links[(measure.template, key)].score:.2f}") for key in measure.local)
+        # one line per local measure: a cell of a markdown table breaks its lines with <br>
+        duties = "<br>".join(_md(line) for line in carried_duties(measure, local_measures))
         out.append(f"| {measure.template} | {_md(measure.headline)} | {t(f'status.{measure.status}')} | "
-                   f"{local or '—'} |")
+                   f"{local or '—'} | {duties} | {_md(duties_text(measure.duties))} |")
     out += ["", f"## {t('diff.local_only')}", ""]
-    out += [f"- {measure.local}. {_md(measure.headline)}" for measure in report.local_measures if not measure.template]
+    for local_measure in report.local_measures:
+        if not local_measure.template:
+            duties = duties_text(local_measure.duties)
+            out.append(f"- {local_measure.local}. {_md(local_measure.headline)}"
+                       + (_md(t("duties.after", duties=duties)) if duties else ""))
     if not report.local_only:
         out.append(t("diff.none"))
     out += ["", f"## {t('diff.changes')}", ""]

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 from . import Renderer
 from ._lang import t
 from ._text import (
+    carried_duties,
     context_text,
     deadline_text,
     describe,
     directions_text,
+    duties_text,
     heading_links,
     lines_text,
     percent,
@@ -31,8 +33,9 @@ _PLAN_ROWS_MAX = 40
 
 
 def diff_view(report: DiffReport):
-    """A summary panel, the chapter mapping, a table of template measures with their status and local
-    measures, local-only measures, changes, and inline diffs when the report has them."""
+    """A summary panel, the chapter mapping, a table of template measures with their status, the local
+    measures that carry them and those measures' units and deadlines, local-only measures, changes, and inline
+    diffs when the report has them."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
@@ -63,11 +66,13 @@ def diff_view(report: DiffReport):
     for change in report.changes:
         changes_of[change.template] = changes_of.get(change.template, 0) + 1
     kinds = {(link.template, link.local): link.kind for link in report.links}
+    local_measures = {local_measure.local: local_measure for local_measure in report.local_measures}
     measures = Table(title=t("diff.measures"), title_justify="left", caption=t("diff.carried_caption"))
     measures.add_column("#", justify="right")
     measures.add_column(t("col.template_measure"), overflow="fold", ratio=3)
     measures.add_column(t("col.status"))
     measures.add_column(t("col.carried_by"), overflow="fold", ratio=2)
+    measures.add_column(t("col.local_duties"), overflow="fold", ratio=3)
     measures.add_column(t("col.changes"), justify="right")
     for measure in report.measures:
         carried = Text()
@@ -77,6 +82,7 @@ def diff_view(report: DiffReport):
             carried.append(str(key), style=_STATUS_STYLE[kinds[(measure.template, key)]])
         measures.add_row(Text(str(measure.template)), Text(measure.headline),
                          Text(t(f"status.{measure.status}"), style=_STATUS_STYLE[measure.status]), carried,
+                         Text("\n".join(carried_duties(measure, local_measures))),
                          str(changes_of.get(measure.template, "")))
     parts.append(measures)
 
@@ -97,9 +103,11 @@ def diff_view(report: DiffReport):
         only = Table(title=t("diff.local_only"), title_justify="left")
         only.add_column("#")
         only.add_column(t("col.local_measure"))
+        only.add_column(t("col.local_duties"), overflow="fold")
         for local_measure in report.local_measures:
             if not local_measure.template:
-                only.add_row(Text(str(local_measure.local)), Text(short(local_measure.headline, 60)))
+                only.add_row(Text(str(local_measure.local)), Text(short(local_measure.headline, 60)),
+                             Text(duties_text(local_measure.duties)))
         parts.append(only)
 
     for detail in report.details:

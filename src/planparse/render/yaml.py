@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..yamlio import dumps
 from . import Renderer
 
 
 def _yaml(report) -> str:
+    from ..yamlio import dumps  # here: finding the formats (every command's start-up) need not load pydantic
+
     return dumps(report, "yaml")
 
 
