@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planparse.align import changes, compare, diff, scoring, units
 from planparse.models import Chapter, Deadline, Measure, Meta, Plan, Source, Target
@@ -246,3 +248,20 @@ def test_title_similarity_of_titles_sharing_no_gram_is_zero_not_an_error():
     index = grams.TemplateIndex.of(MeasureUnits.of(measures))
     similarity = grams.Titles.of(index, ["推进依法行政"]).similarity(grams.Titles.of(index, ["完善制度"]))
     assert similarity.dtype == np.float64 and similarity.tolist() == [[0.0]]
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3), st.integers(0, 6)), max_size=40))
+def test_best_match_per_local_unit_is_highest_then_lowest_template_unit(entries):
+    """scoring._first_per_group finds each group's best in one pass over runs; it must pick what sorting by
+    (group, -value, tie) picks, first of repeated equals included."""
+    import numpy as np
+
+    from planparse.align.scoring import _first_per_group
+
+    entries.sort(key=lambda entry: entry[0])  # groups ascend, as the rows of a CSR matrix do
+    group = np.array([g for g, _, _ in entries], np.int64)
+    value = np.array([v / 3 for _, v, _ in entries])
+    tie = np.array([t for _, _, t in entries], np.int64)
+    order = np.lexsort((tie, -value, group))
+    expected = order[np.r_[True, group[order][1:] != group[order][:-1]]] if len(group) else order
+    assert _first_per_group(group, value, tie).tolist() == expected.tolist()

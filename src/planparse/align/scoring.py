@@ -219,12 +219,18 @@ def _template_weights(template: TemplateUnits, plans: Sequence[PlanGrams]) -> np
 
 
 def _first_per_group(group: np.ndarray, value: np.ndarray, tie: np.ndarray) -> np.ndarray:
-    """Index of the best match in each group: highest value, then lowest `tie`."""
+    """Index of the best match in each group: highest value, then lowest `tie`. `group` ascends (the rows of
+    a CSR matrix), so each group is one run and the best is found per run in linear time: sorting every
+    pair of a block by three keys took most of the scoring of thousands of like measures."""
     if not len(group):
         return np.zeros(0, np.int64)
-    order = np.lexsort((tie, -value, group))
-    sorted_group = group[order]
-    return order[np.r_[True, sorted_group[1:] != sorted_group[:-1]]]
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    run = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(group)]))
+    best = value == np.maximum.reduceat(value, starts)[run]
+    candidate_tie = np.where(best, tie, np.iinfo(np.int64).max)
+    lowest = np.minimum.reduceat(candidate_tie, starts)
+    chosen = np.flatnonzero(best & (candidate_tie == lowest[run]))
+    return chosen[np.r_[True, run[chosen][1:] != run[chosen][:-1]]]  # the first, were a tie repeated in a run
 
 
 def score_batch(index: TemplateIndex, plans: Sequence[PlanGrams], keep_detail: bool = False) -> list[PairScores]:
