@@ -258,3 +258,16 @@ def test_what_is_not_a_readable_diff_report_is_refused_in_one_line(tmp_path, tex
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SchemaError, match=message):
         load_diff(path)
+
+
+def test_a_word_replaced_in_a_very_long_sentence_is_found_in_bounded_time():
+    """Past wording.MAX_DIFF_CELLS the character diff runs between the sentences' common start and end only:
+    a 必须 → 可以 in the middle of two 600-character sentences is still one weakened shift."""
+    from planparse.align import wording
+
+    before, after = "各部门" + "依法行政" * 75 + "，必须", "严格执行" + "，建立制度" * 60
+    template, local = before + after, before.replace("必须", "可以") + after
+    assert len(template) * len(local) > wording.MAX_DIFF_CELLS
+    found = wording.shifts(template, local)
+    assert [(shift.before.entry.word, shift.after.entry.word, shift.direction) for shift in found] == [
+        ("必须", "可以", "weakened")]

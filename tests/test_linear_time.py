@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from planparse import extract_text
+from planparse.align.wording import shifts
 from planparse.corpus_check import RULES, Subject
 from planparse.fields.citations import find_citations
 
@@ -55,6 +56,12 @@ CONSTRUCTS = {
         f"{i}\n任务{i}。\n区司法局\n2025年3月\n" for i in range(1, n // 16)), extract_text),
     "layout: enumerations in articles": (lambda n: "第一章 总则\n" + "".join(
         f"第{i}条 有下列情形之一的：\n（一）甲的；\n（二）乙的。\n" for i in range(1, n // 24)), extract_text),
+    # a restated sentence's words of obligation: difflib's time is the product of the lengths, and more on a
+    # run of one character (found by the fuzzer)
+    "wording: a long sentence restated with one word replaced": (
+        lambda n: "9" * n, lambda text: shifts("必须" + text, "可以" + text)),
+    "wording: two long sentences unlike each other": (
+        lambda n: "ab" * (n // 2), lambda text: shifts("必须" + text, "可以" + text[::-1])),
     "layout: lone numbers that repeat": (lambda n: "\n".join(str(1 + i % 2) for i in range(n // 2)) + "\n",
                                          extract_text),
 }

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -35,6 +36,10 @@ PART: Final = 1
 MAX_REPLACED_CHARS = 16
 # Fewer equal characters than this between two changed runs is chance (a shared 有 or 的): one run.
 MIN_KEPT_CHARS = 2
+# A character diff takes time up to the product of the two lengths (and more on a run of one character):
+# sentences whose product is larger are diffed only between their common start and end, and not at all when
+# what lies between is still that large — no replacement of a word in place is that hard to see.
+MAX_DIFF_CELLS = 100_000
 
 
 @dataclass(frozen=True)
@@ -175,8 +180,7 @@ def _changed_runs(template_sentence: str, local_sentence: str) -> list[tuple[int
     them: 有条件的 → 所有 is a deletion, a kept 有 and an insertion to difflib, one replacement to a reader."""
     runs: list[list[int]] = []
     last_equal = MIN_KEPT_CHARS
-    opcodes = difflib.SequenceMatcher(None, template_sentence, local_sentence, autojunk=False).get_opcodes()
-    for op, i1, i2, j1, j2 in opcodes:
+    for op, i1, i2, j1, j2 in _opcodes(template_sentence, local_sentence):
         if op == "equal":
             last_equal = i2 - i1
             continue
@@ -186,6 +190,30 @@ def _changed_runs(template_sentence: str, local_sentence: str) -> list[tuple[int
             runs.append([i1, i2, j1, j2])
         last_equal = 0
     return [(run[0], run[1], run[2], run[3]) for run in runs]
+
+
+def _opcodes(template_sentence: str, local_sentence: str) -> Sequence[tuple[str, int, int, int, int]]:
+    """difflib's opcodes of two sentences, in bounded time (MAX_DIFF_CELLS): long ones without their common
+    start and end, the longest not at all (no opcodes: nothing is reported of them)."""
+    if len(template_sentence) * len(local_sentence) <= MAX_DIFF_CELLS:
+        return difflib.SequenceMatcher(None, template_sentence, local_sentence, autojunk=False).get_opcodes()
+    start, shorter = 0, min(len(template_sentence), len(local_sentence))
+    while start < shorter and template_sentence[start] == local_sentence[start]:
+        start += 1
+    end = 0
+    while end < shorter - start and template_sentence[-1 - end] == local_sentence[-1 - end]:
+        end += 1
+    t_middle = template_sentence[start:len(template_sentence) - end]
+    l_middle = local_sentence[start:len(local_sentence) - end]
+    if len(t_middle) * len(l_middle) > MAX_DIFF_CELLS:
+        return []
+    opcodes = [("equal", 0, start, 0, start)] if start else []
+    opcodes += [(op, i1 + start, i2 + start, j1 + start, j2 + start) for op, i1, i2, j1, j2 in
+                difflib.SequenceMatcher(None, t_middle, l_middle, autojunk=False).get_opcodes()]
+    if end:
+        opcodes.append(("equal", len(template_sentence) - end, len(template_sentence),
+                        len(local_sentence) - end, len(local_sentence)))
+    return opcodes
 
 
 def _shift(dimension: Dimension, before: list[Found], after: list[Found]) -> Shift | None:
