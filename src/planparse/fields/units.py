@@ -102,6 +102,8 @@ def _value_roles(kind: str, value: str) -> list[tuple[str, list[str]]]:
 
 def _labelled_fields(text: str) -> list[tuple[str, str]]:
     """(kind, value) of each labelled field, in order."""
+    if "：" not in text and ":" not in text:
+        return []  # every label has its colon (_LABEL): most measures hold none
     fields = []
     labels = [label for label in _LABEL.finditer(text)
               if label.group("label") != "牵头" or not label.start() or text[label.start() - 1] in _BARE_LABEL_AFTER]
