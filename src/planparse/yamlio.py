@@ -222,6 +222,14 @@ class _PlanEvents:
         # The resolver's answers about the short values that repeat (field names, numbers, null): without
         # path resolvers (looked_at is set) its answer depends on the value alone, so it is asked once.
         self.resolved: dict[str, str] = {}
+        # Events are data the emitters read and never change: the ones every model repeats (its field names,
+        # the start and end of a mapping or list) are made once per dump and emitted again.
+        self.keys: dict[str, yaml.ScalarEvent] = {}
+        self.mapping_start = yaml.MappingStartEvent(None, _MAP, True, flow_style=False)
+        self.mapping_end = yaml.MappingEndEvent()
+        self.sequence_starts = {flat: yaml.SequenceStartEvent(None, _SEQ, True, flow_style=flat)
+                                for flat in (False, True)}
+        self.sequence_end = yaml.SequenceEndEvent()
 
     def value(self, value) -> None:
         kind = type(value)
@@ -238,11 +246,14 @@ class _PlanEvents:
         elif isinstance(value, str):
             self.scalar(_STR, value, "|" if "\n" in value else None)
         elif isinstance(value, BaseModel):
-            self.emit(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
+            self.emit(self.mapping_start)
             for name in _field_names(type(value)):
-                self.scalar(_STR, name)
+                key = self.keys.get(name)
+                if key is None:
+                    key = self.keys[name] = self.scalar_event(_STR, name)
+                self.emit(key)
                 self.value(getattr(value, name))
-            self.emit(yaml.MappingEndEvent())
+            self.emit(self.mapping_end)
         elif isinstance(value, (list, tuple)):
             self.sequence(value)
         elif isinstance(value, bool):
@@ -256,12 +267,15 @@ class _PlanEvents:
 
     def sequence(self, value: list | tuple) -> None:
         flat = bool(value) and all(isinstance(item, (int, float)) for item in value)
-        self.emit(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=flat))
+        self.emit(self.sequence_starts[flat])
         for item in value:
             self.value(item)
-        self.emit(yaml.SequenceEndEvent())
+        self.emit(self.sequence_end)
 
     def scalar(self, tag: str, text: str, style: str | None = None) -> None:
+        self.emit(self.scalar_event(tag, text, style))
+
+    def scalar_event(self, tag: str, text: str, style: str | None = None) -> yaml.ScalarEvent:
         # As the serializer does: the tag is left implicit where the resolver would read it back as is.
         if self.looked_at is None:
             plain = self.dumper.resolve(yaml.ScalarNode, text, (True, False)) == tag
@@ -274,7 +288,7 @@ class _PlanEvents:
                 if len(text) <= _REMEMBERED_LENGTH:
                     self.resolved[text] = resolved
             plain = resolved == tag
-        self.emit(yaml.ScalarEvent(None, tag, (plain, tag == _STR), text, style=style))
+        return yaml.ScalarEvent(None, tag, (plain, tag == _STR), text, style=style)
 
 
 @functools.cache
