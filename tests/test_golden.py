@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from planparse import dumps, extract
+from planparse.models import Deadline, Measure, Plan
 
 from .conftest import FORMAT_DOCS, LAYOUT_DOCS, RAW_PLANS, ROOT, STRUCTURED
 
@@ -24,3 +25,26 @@ def test_extraction_matches_golden_file(source, golden, update_golden):
         pytest.fail(f"rewrote {golden.name}: review `git diff` and run again without the flag")
     assert golden.exists(), f"missing golden file {golden}: run pytest --update-golden and review it"
     assert produced == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("source", [source for source, _ in CASES], ids=lambda p: p.name)
+def test_extracted_plan_is_what_validating_it_gives(source):
+    """Measures are built without validation (Model.trusted): validating the plan again changes nothing."""
+    plan = extract(source)
+    again = Plan.model_validate(plan.model_dump())
+    assert again == plan
+    for measure, validated in zip(plan.iter_measures(), again.iter_measures(), strict=True):
+        assert list(measure.__dict__) == list(validated.__dict__)  # the fields in schema order
+        assert measure.model_fields_set == validated.model_fields_set
+
+
+def test_trusted_needs_every_field_and_gives_what_validation_gives():
+    values = dict(number=3, marker="3.", label=None, headline="推进", text="推进。", lines=(3, 4),
+                  recognized_by="1.", lead_units=["县司法局"], participating_units=[], responsible_units=[],
+                  deadlines=[Deadline(text="2022年底前", date="2022-12-31")], recurring=[], targets=[],
+                  citations=[], tasks=[], items=[])
+    trusted, validated = Measure.trusted(**values), Measure(**values)
+    assert trusted == validated and repr(trusted) == repr(validated)
+    assert trusted.model_fields_set == validated.model_fields_set
+    with pytest.raises(TypeError, match="lines"):
+        Measure.trusted(**{name: value for name, value in values.items() if name != "lines"})

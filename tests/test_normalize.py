@@ -56,3 +56,14 @@ def test_fold_fast_paths_change_nothing(text):
     from planparse.normalize import fold
 
     assert fold(text) == _fold_reference(text)
+
+
+def test_fold_fast_path_looks_for_every_character_a_step_needs():
+    """fold returns a line that holds no character of _MAY_FOLD only stripped: every character any of its
+    steps looks for must be one of _MAY_FOLD (checked over the whole Basic Multilingual Plane)."""
+    from planparse.normalize import _HAS_FULLWIDTH_ALNUM, _HAS_HALF_PUNCT, _HAS_SPACE, _MAY_FOLD
+
+    for code in range(0x10000):
+        char = chr(code)
+        needed = any(pattern.match(char) for pattern in (_HAS_FULLWIDTH_ALNUM, _HAS_HALF_PUNCT, _HAS_SPACE))
+        assert bool(_MAY_FOLD.match(char)) == needed, hex(code)

@@ -134,11 +134,16 @@ def test_the_field_label_vocabulary_imports_nothing_of_planparse():
 
 
 def _calls_of(name: str) -> dict[str, list[ast.Call]]:
-    """Calls of `name(...)` in every module, by module."""
+    """Calls of `name(...)`, `name.trusted(...)` and `name.model_construct(...)` in every module, by module."""
     found: dict[str, list[ast.Call]] = {}
     for module, path in SOURCES.items():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in ("trusted", "model_construct"):
+                func = func.value
+            if isinstance(func, ast.Name) and func.id == name:
                 found.setdefault(module, []).append(node)
     return found
 

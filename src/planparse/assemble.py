@@ -104,8 +104,9 @@ def measure_of_text(text: str, *, label: str, headline: str, lines: tuple[int, i
 
 def _measure(reading: _Reading, *, number: int | None, marker: str, label: str | None,
              lines: tuple[int, int], recognized_by: str) -> Measure:
-    """The one place a Measure is made: a new field of a measure is read here, from either shape."""
-    return Measure(
+    """The one place a Measure is made: a new field of a measure is read here, from either shape. Its
+    values are the parser's own, of the model's types (tests/test_golden.py checks they validate)."""
+    return Measure.trusted(
         number=number,
         marker=marker,
         label=label,

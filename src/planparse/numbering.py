@@ -156,16 +156,22 @@ def _slips(numbers: list[int]) -> list[_Slip]:
     rank = {value: index + 1 for index, value in enumerate(values)}
     tree = [never] * (len(values) + 1)
 
+    size = len(values)
+
+    # (a comparison where min() was called: min keeps its first argument unless the second is smaller, and
+    # so do these; the call was most of the time of the analysis of thousands of measures)
     def insert(value: int, item: tuple[int, int, int]) -> None:
         position = rank[value]
-        while position <= len(values):
-            tree[position] = min(tree[position], item)
+        while position <= size:
+            if item < tree[position]:
+                tree[position] = item
             position += position & -position
 
     def best_below(value: int) -> tuple[int, int, int]:
         position, best = rank[value] - 1, never
         while position > 0:
-            best = min(best, tree[position])
+            if tree[position] < best:
+                best = tree[position]
             position -= position & -position
         return best
 

@@ -44,6 +44,8 @@ _BULLET = r"(?:[-*·•]\s*)?"
 _KEY_ALONE = re.compile(rf"^{_BULLET}(?P<key>{'|'.join(_SPACED(k) for k in _BARE_KEYS)})\s*[：:]?$")
 # `索引号：000014349/2018-00123　　主题分类：财政`, `【发文字号】国发〔2018〕41号`: one or two pairs on a line.
 _KEY_VALUE_LINE = re.compile(rf"^{_BULLET}(?:【\s*(?:{_LINE_KEY_ALTERNATION})\s*】|(?:{_LINE_KEY_ALTERNATION})\s*[：:])")
+# The characters a _KEY_VALUE_LINE starts with: a bullet, 【, or a key's first character.
+_KEY_VALUE_FIRST = frozenset("-*·•【" + "".join(key[0] for key in _BARE_KEYS + ("标题",)))
 _PAIR = re.compile(rf"(?:【\s*(?P<bracket_key>{_KEY_ALTERNATION})\s*】|(?P<key>{_KEY_ALTERNATION})\s*[：:])\s*"
                    rf"(?P<value>.*?)\s*(?=(?:\s|^)(?:【\s*(?:{_KEY_ALTERNATION})\s*】|(?:{_KEY_ALTERNATION})\s*[：:])|$)")
 _INFO_LINE_MAX = 200
@@ -74,6 +76,8 @@ def is_info_line(line: str) -> bool:
     if "：" not in line and ":" not in line and "】" not in line:
         return False  # every info line has a key mark; most lines of a plan have none
     line = line.strip()
+    if line[:1] not in _KEY_VALUE_FIRST:
+        return False  # (_unspace_keys keeps a line's first character: the one _KEY_VALUE_LINE looks at first)
     return len(line) <= _INFO_LINE_MAX and bool(_KEY_VALUE_LINE.match(_unspace_keys(line)))
 
 

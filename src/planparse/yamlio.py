@@ -219,24 +219,43 @@ class _PlanEvents:
         # Text whose first character no implicit resolver looks at is read back as text: most of a plan's
         # text is Chinese, and asking the resolver about each piece was a fifth of the time.
         self.looked_at = None if None in resolvers or dumper.yaml_path_resolvers else resolvers.keys()
+        # The resolver's answers about the short values that repeat (field names, numbers, null): without
+        # path resolvers (looked_at is set) its answer depends on the value alone, so it is asked once.
+        self.resolved: dict[str, str] = {}
+        # Events are data the emitters read and never change: the ones every model repeats (its field names,
+        # the start and end of a mapping or list) are made once per dump and emitted again.
+        self.keys: dict[str, yaml.ScalarEvent] = {}
+        self.mapping_start = yaml.MappingStartEvent(None, _MAP, True, flow_style=False)
+        self.mapping_end = yaml.MappingEndEvent()
+        self.sequence_starts = {flat: yaml.SequenceStartEvent(None, _SEQ, True, flow_style=flat)
+                                for flat in (False, True)}
+        self.sequence_end = yaml.SequenceEndEvent()
 
     def value(self, value) -> None:
-        if isinstance(value, str):
+        kind = type(value)
+        # The exact types a plan is made of are dispatched first, the commonest first (a str subclass or
+        # any other type goes the way of the isinstance chain below, as before).
+        if kind is str:
             self.scalar(_STR, value, "|" if "\n" in value else None)
-        elif isinstance(value, BaseModel):
-            self.emit(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
-            for name in _field_names(type(value)):
-                self.scalar(_STR, name)
-                self.value(getattr(value, name))
-            self.emit(yaml.MappingEndEvent())
-        elif isinstance(value, (list, tuple)):
-            flat = bool(value) and all(isinstance(item, (int, float)) for item in value)
-            self.emit(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=flat))
-            for item in value:
-                self.value(item)
-            self.emit(yaml.SequenceEndEvent())
+        elif kind is list or kind is tuple:
+            self.sequence(value)
         elif value is None:
             self.scalar(_NULL, "null")
+        elif kind is int:
+            self.scalar(_INT, str(value))
+        elif isinstance(value, str):
+            self.scalar(_STR, value, "|" if "\n" in value else None)
+        elif isinstance(value, BaseModel):
+            self.emit(self.mapping_start)
+            for name in _field_names(type(value)):
+                key = self.keys.get(name)
+                if key is None:
+                    key = self.keys[name] = self.scalar_event(_STR, name)
+                self.emit(key)
+                self.value(getattr(value, name))
+            self.emit(self.mapping_end)
+        elif isinstance(value, (list, tuple)):
+            self.sequence(value)
         elif isinstance(value, bool):
             self.scalar(_BOOL, "true" if value else "false")
         elif isinstance(value, int):
@@ -246,13 +265,30 @@ class _PlanEvents:
         else:
             raise TypeError(f"a plan holds no {type(value).__name__}")
 
+    def sequence(self, value: list | tuple) -> None:
+        flat = bool(value) and all(isinstance(item, (int, float)) for item in value)
+        self.emit(self.sequence_starts[flat])
+        for item in value:
+            self.value(item)
+        self.emit(self.sequence_end)
+
     def scalar(self, tag: str, text: str, style: str | None = None) -> None:
+        self.emit(self.scalar_event(tag, text, style))
+
+    def scalar_event(self, tag: str, text: str, style: str | None = None) -> yaml.ScalarEvent:
         # As the serializer does: the tag is left implicit where the resolver would read it back as is.
-        if tag is _STR and self.looked_at is not None and text[:1] not in self.looked_at:
+        if self.looked_at is None:
+            plain = self.dumper.resolve(yaml.ScalarNode, text, (True, False)) == tag
+        elif tag is _STR and text[:1] not in self.looked_at:
             plain = True
         else:
-            plain = self.dumper.resolve(yaml.ScalarNode, text, (True, False)) == tag
-        self.emit(yaml.ScalarEvent(None, tag, (plain, tag == _STR), text, style=style))
+            resolved = self.resolved.get(text)
+            if resolved is None:
+                resolved = self.dumper.resolve(yaml.ScalarNode, text, (True, False))
+                if len(text) <= _REMEMBERED_LENGTH:
+                    self.resolved[text] = resolved
+            plain = resolved == tag
+        return yaml.ScalarEvent(None, tag, (plain, tag == _STR), text, style=style)
 
 
 @functools.cache
@@ -263,17 +299,27 @@ def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
 def _has_tab(data: BaseModel | dict[str, Any]) -> bool:
     """Whether any text in a model (or its data) holds a tab."""
     pending: list = [data]
+    pop, extend = pending.pop, pending.extend
     while pending:
-        value = pending.pop()
-        if isinstance(value, str):
+        value = pop()
+        kind = type(value)
+        # the exact types a plan is made of first (most values are text, lists and line numbers)
+        if kind is str:
+            if "\t" in value:
+                return True
+        elif kind is list or kind is tuple:
+            extend(value)
+        elif kind is int or value is None:
+            continue
+        elif isinstance(value, str):
             if "\t" in value:
                 return True
         elif isinstance(value, BaseModel):
-            pending.extend(value.__dict__.values())
+            extend(value.__dict__.values())
         elif isinstance(value, dict):
-            pending.extend(value.values())
+            extend(value.values())
         elif isinstance(value, (list, tuple)):
-            pending.extend(value)
+            extend(value)
     return False
 
 

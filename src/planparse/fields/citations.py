@@ -93,6 +93,8 @@ def find_doc_number(text: str) -> str | None:
 
 def find_citations(text: str) -> list[DocRef]:
     """Every 《title》 (with the 文号 that follows it) and every bare 文号, de-duplicated, in order."""
+    if "《" not in text and "号" not in text:
+        return []  # most measures: a title opens with 《 (title_spans), every 文号 ends with 号 (_DOC_CORE)
     found: list[tuple[int, DocRef]] = []
     titles = title_spans(text)
     paired_ends: set[int] = set()  # where the 文号 paired with a title end
@@ -129,8 +131,9 @@ def find_citations(text: str) -> list[DocRef]:
 
 def reference_spans(text: str) -> list[tuple[int, int]]:
     """Spans of titles, 文号 and period ranges: text whose numbers are never dates or targets."""
-    spans = title_spans(text)
-    spans += [(start, end) for start, end, _ in doc_number_spans(text)]
+    # (a title opens with 《, a 文号 ends with 号: without them, no need to look)
+    spans = title_spans(text) if "《" in text else []
+    spans += [(start, end) for start, end, _ in doc_number_spans(text)] if "号" in text else []
     spans += [m.span() for m in _PERIOD_RANGE.finditer(text)]
     return spans
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from ..models import Deadline
 from ..numerals import cn_to_int
@@ -136,6 +137,9 @@ def _field_spans(masked: str) -> list[tuple[int, int]]:
     return [field.span("value") for field in _TIME_FIELD.finditer(masked)]
 
 
+# (a measure's deadlines and its recurring limits are read from the same text, one after the other: the
+# masked text, a function of the text alone, is made once for both)
+@lru_cache(maxsize=2)
 def _prepare(text: str) -> str:
     """Width-folded digits, with titles, 文号 and period ranges masked; offsets are those of `text`."""
     text = _FULLWIDTH_DIGIT.sub(lambda m: str(ord(m.group()) - 0xFF10), text)

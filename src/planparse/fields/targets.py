@@ -53,8 +53,11 @@ _SPACE = re.compile(r"\s+")
 
 def _masked(text: str) -> str:
     spans = reference_spans(text)
-    for pattern in (_DATES, _SLOGAN, _HOTLINE):
-        spans += [m.span() for m in pattern.finditer(text)]
+    # Each pattern is looked for only where a character it cannot match without is there: a date has its
+    # 年 or 月, a slogan its opening “, a hotline its leading 12.
+    for pattern, needs in ((_DATES, ("年", "月")), (_SLOGAN, ("“",)), (_HOTLINE, ("12",))):
+        if any(part in text for part in needs):
+            spans += [m.span() for m in pattern.finditer(text)]
     return mask_spans(text, spans)
 
 

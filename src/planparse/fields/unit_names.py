@@ -54,7 +54,8 @@ def split_units(value: str) -> list[str]:
         unit = item.strip()
         if unit[-1:] in _TRAILER_LAST_CHARS:
             unit = _without_trailer(unit).strip()
-        unit = unit.translate(_HALF_BRACKETS)
+        if "(" in unit or ")" in unit:  # (translate copies every unit, and most have no half-width bracket)
+            unit = unit.translate(_HALF_BRACKETS)
         if _HAS_WORD.search(unit):
             units.append(unit)
     return units

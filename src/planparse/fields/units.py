@@ -35,7 +35,8 @@ class Assignments:
 
 def assignment_line(line: str) -> bool:
     """True when the line is only labelled fields (the outline keeps such lines out of the prose)."""
-    return _FIELD_LINE.match(line) is not None
+    # (a field line has its label's colon: most lines have none, and looking for it is cheaper than the match)
+    return ("：" in line or ":" in line) and _FIELD_LINE.match(line) is not None
 
 
 def _depth(text: str, start: int, end: int, depth: int = 0) -> int:
@@ -102,6 +103,8 @@ def _value_roles(kind: str, value: str) -> list[tuple[str, list[str]]]:
 
 def _labelled_fields(text: str) -> list[tuple[str, str]]:
     """(kind, value) of each labelled field, in order."""
+    if "：" not in text and ":" not in text:
+        return []  # every label has its colon (_LABEL): most measures hold none
     fields = []
     labels = [label for label in _LABEL.finditer(text)
               if label.group("label") != "牵头" or not label.start() or text[label.start() - 1] in _BARE_LABEL_AFTER]

@@ -41,7 +41,10 @@ def flatten_tables(lines: list[Line], markers: list[Marker | None]) -> tuple[lis
     dropped: list[Dropped] = []
     i = 0
     while i < len(lines):
-        roles = header_at(lines, i)
+        # (a line too long for a header cell, or a table row, starts no header: header_at's first test, asked
+        # here of most lines without the call)
+        long_line = len(lines[i].text) > _HEADER_MAX_LEN or lines[i].cells
+        roles = None if long_line else header_at(lines, i)
         if roles is None:
             out_lines.append(lines[i])
             out_markers.append(markers[i])
