@@ -11,8 +11,9 @@ import json
 import os
 import re
 import secrets
+from collections.abc import Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -22,6 +23,8 @@ from .models import READABLE_SCHEMA_VERSIONS, SCHEMA_NAME, SCHEMA_VERSION, Plan
 
 if TYPE_CHECKING:
     from .models.diff import DiffReport
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 _STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}"
                                                 for name in ("str", "int", "float", "bool", "null", "seq", "map"))
@@ -342,21 +345,30 @@ def _parsed(text: str, path: str) -> Any:
 
 
 def loads_plan(text: str, path: str = "<yaml>") -> Plan:
+    data = _document(text, path, SCHEMA_NAME, READABLE_SCHEMA_VERSIONS, what="plan", make="planparse extract",
+                     redo="re-extract it with `planparse extract`")
+    return _validated(Plan, upgrade(data), "plan", path)
+
+
+def _document(text: str, path: str, name: str, versions: Collection[int], *, what: str, make: str, redo: str,
+              reads: str = "") -> dict[str, Any]:
+    """The data of a planparse document of schema `name` in one of `versions` (or one line saying why not)."""
     data = _parsed(text, path)
-    if not isinstance(data, dict) or data.get("schema_name") != SCHEMA_NAME:
-        raise SchemaError(f"is not a planparse plan (no `schema_name: {SCHEMA_NAME}`); "
-                          "make one with `planparse extract`", path=path)
-    if data.get("schema_version") not in READABLE_SCHEMA_VERSIONS:
-        raise SchemaError(f"has schema_version {data.get('schema_version')!r}, this planparse reads "
-                          f"{', '.join(map(str, READABLE_SCHEMA_VERSIONS))}: re-extract it with `planparse extract`",
-                          path=path)
-    data = upgrade(data)
+    if not isinstance(data, dict) or data.get("schema_name") != name:
+        raise SchemaError(f"is not a planparse {what} (no `schema_name: {name}`); make one with `{make}`", path=path)
+    if data.get("schema_version") not in versions:
+        raise SchemaError(f"has schema_version {data.get('schema_version')!r}, this planparse reads {reads}"
+                          f"{', '.join(map(str, versions))}: {redo}", path=path)
+    return data
+
+
+def _validated(model: type[ModelT], data: dict[str, Any], what: str, path: str) -> ModelT:
     try:
-        return Plan.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise SchemaError(f"does not match the plan schema at `{where}`: {first['msg']}", path=path) from None
+        raise SchemaError(f"does not match the {what} schema at `{where}`: {first['msg']}", path=path) from None
 
 
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
@@ -401,20 +413,9 @@ def loads_diff(text: str, path: str = "<yaml>") -> DiffReport:
     the current one (models.diff.upgrade_diff)."""
     from .models.diff import DIFF_SCHEMA_NAME, READABLE_DIFF_SCHEMA_VERSIONS, DiffReport, upgrade_diff
 
-    data = _parsed(text, path)
-    if not isinstance(data, dict) or data.get("schema_name") != DIFF_SCHEMA_NAME:
-        raise SchemaError(f"is not a planparse diff report (no `schema_name: {DIFF_SCHEMA_NAME}`); "
-                          "make one with `planparse diff --format yaml`", path=path)
-    if data.get("schema_version") not in READABLE_DIFF_SCHEMA_VERSIONS:
-        raise SchemaError(f"has schema_version {data.get('schema_version')!r}, this planparse reads diff reports "
-                          f"of {', '.join(map(str, READABLE_DIFF_SCHEMA_VERSIONS))}: run `planparse diff` again",
-                          path=path)
-    try:
-        return DiffReport.model_validate(upgrade_diff(data))
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise SchemaError(f"does not match the diff schema at `{where}`: {first['msg']}", path=path) from None
+    data = _document(text, path, DIFF_SCHEMA_NAME, READABLE_DIFF_SCHEMA_VERSIONS, what="diff report",
+                     make="planparse diff --format yaml", redo="run `planparse diff` again", reads="diff reports of ")
+    return _validated(DiffReport, upgrade_diff(data), "diff", path)
 
 
 def load_diff(path: str | os.PathLike) -> DiffReport:

@@ -51,6 +51,10 @@ class Word:
     not_in: tuple[str, ...] = ()  # set phrases in which the word means something else
 
 
+# 全面 is a word of obligation and of scope, except in these set phrases (slogans, not commitments)
+_QUANMIAN_SET_PHRASES = ("全面依法治国", "全面从严治党", "全面深化改革", "全面建成", "全面建设", "全面小康", "全面领导",
+                         "全面振兴", "全面贯彻")
+
 WORDS: Final[tuple[Word, ...]] = (
     # obligation: binding
     Word("必须", "obligation", BINDING, "行政机关必须严格执行重大行政决策法定程序"),
@@ -59,8 +63,7 @@ WORDS: Final[tuple[Word, ...]] = (
     Word("不得", "obligation", BINDING, "未经合法性审核的文件不得提交审议"),
     Word("确保", "obligation", BINDING, "确保2025年底前全部完成"),
     Word("全面", "obligation", BINDING, "全面推行行政执法公示制度",
-         not_in=("全面依法治国", "全面从严治党", "全面深化改革", "全面建成", "全面建设", "全面小康", "全面领导",
-                 "全面振兴", "全面贯彻")),
+         not_in=_QUANMIAN_SET_PHRASES),
     Word("务必", "obligation", BINDING, "务必按期完成清理工作"),
     Word("一律", "obligation", BINDING, "未公开的文件一律不得作为行政管理依据"),
     Word("坚决", "obligation", BINDING, "坚决纠正不作为乱作为"),
@@ -80,8 +83,7 @@ WORDS: Final[tuple[Word, ...]] = (
     # scope: whole
     Word("全覆盖", "scope", WHOLE, "实现法律顾问全覆盖"),
     Word("全面", "scope", WHOLE, "在各领域全面推开",
-         not_in=("全面依法治国", "全面从严治党", "全面深化改革", "全面建成", "全面建设", "全面小康", "全面领导",
-                 "全面振兴", "全面贯彻")),
+         not_in=_QUANMIAN_SET_PHRASES),
     Word("全市", "scope", WHOLE, "在全市推行证明事项告知承诺制"),
     Word("全区", "scope", WHOLE, "在全区推行证明事项告知承诺制"),
     Word("全县", "scope", WHOLE, "在全县推行证明事项告知承诺制"),
