@@ -195,6 +195,13 @@ class DiffReport(Model):
         """The changes that weaken the template's commitment (what `--fail-on weakened` fails on)."""
         return [change for change in self.changes if change.direction == "weakened"]
 
+    def weakened_per_pair(self) -> dict[tuple[MeasureKey, MeasureKey], int]:
+        """How many changes of each linked pair (template, local) weaken the template (pairs without any absent)."""
+        counts: dict[tuple[MeasureKey, MeasureKey], int] = {}
+        for change in self.weakened():
+            counts[(change.template, change.local)] = counts.get((change.template, change.local), 0) + 1
+        return counts
+
 
 def upgrade_diff(data: dict[str, Any]) -> dict[str, Any]:
     """A diff report of an older schema version as the current one. Version 1 had no direction nor context

@@ -59,11 +59,9 @@ def diff_records(report: DiffReport) -> list[dict[str, Any]]:
     template = {measure.template: measure for measure in report.measures}
     local = {measure.local: measure for measure in report.local_measures}
     changes: dict = {}
-    weakened: dict = {}
     for change in report.changes:
         changes[(change.template, change.local)] = changes.get((change.template, change.local), 0) + 1
-        if change.direction == "weakened":
-            weakened[(change.template, change.local)] = weakened.get((change.template, change.local), 0) + 1
+    weakened = report.weakened_per_pair()
     records = [{"template": str(link.template), "local": str(link.local), "status": template[link.template].status,
                 "kind": link.kind, "score": link.score, "template_headline": template[link.template].headline,
                 "local_headline": local[link.local].headline, "template_heading": template[link.template].heading,

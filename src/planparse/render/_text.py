@@ -48,7 +48,7 @@ def describe_in_context(change: Change) -> str:
 
 def directions_text(report) -> str:
     """How many changes weaken and strengthen the template, `（弱化 2 处，强化 1 处）`, or "" when none does."""
-    weakened = sum(change.direction == "weakened" for change in report.changes)
+    weakened = len(report.weakened())
     strengthened = sum(change.direction == "strengthened" for change in report.changes)
     return t("diff.directions", weakened=weakened, strengthened=strengthened) if weakened or strengthened else ""
 

@@ -56,11 +56,9 @@ def diff_csv(report: DiffReport) -> str:
     local_headline = {measure.local: measure.headline for measure in report.local_measures}
     status = {measure.template: measure.status for measure in report.measures}
     changes: dict = {}
-    weakened: dict = {}
     for change in report.changes:
         changes.setdefault((change.template, change.local), []).append(describe_in_context(change))
-        if change.direction == "weakened":
-            weakened[(change.template, change.local)] = weakened.get((change.template, change.local), 0) + 1
+    weakened = report.weakened_per_pair()
     for link in report.links:
         writer.writerow([link.template, link.local, status[link.template], link.kind, f"{link.score:.3f}",
                          template_headline[link.template], local_headline[link.local],
