@@ -71,9 +71,9 @@ def units_text(duties) -> str:
     """A measure's units by role, `牵头：区司法局；参加：区法院、区检察院`, or "" when the report has none."""
     if duties is None:
         return ""
-    return "；".join(t("labelled", label=t(f"role.{role}"), value="、".join(units))
-                    for role, units in (("lead", duties.lead_units), ("responsible", duties.responsible_units),
-                                        ("participating", duties.participating_units)) if units)
+    return _labelled("；", [(t(f"role.{role}"), units) for role, units in (
+        ("lead", duties.lead_units), ("responsible", duties.responsible_units),
+        ("participating", duties.participating_units))])
 
 
 def duties_text(duties) -> str:
@@ -85,8 +85,12 @@ def duties_text(duties) -> str:
         ("lead", duties.lead_units), ("participating", duties.participating_units),
         ("responsible", duties.responsible_units))]
     fields.append((t("col.deadline"), [deadline.text for deadline in duties.deadlines]))
-    return t("duties.separator").join(t("labelled", label=label, value="、".join(values))
-                                      for label, values in fields if values)
+    return _labelled(t("duties.separator"), fields)
+
+
+def _labelled(separator: str, fields: list[tuple[str, list[str]]]) -> str:
+    """`label：a、b` for each field that has values, joined by `separator`."""
+    return separator.join(t("labelled", label=label, value="、".join(values)) for label, values in fields if values)
 
 
 def carried_duties(measure, local_measures: dict) -> list[str]:
