@@ -39,15 +39,12 @@ _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20
 
 def comparable(text: str) -> str:
     """The text as compared: width-folded, OCR slips folded, only letters and digits left."""
-    return _NOT_WORD.sub("", _folded(text))
+    return _NOT_WORD.sub("", folded(text))
 
 
 def folded(text: str) -> str:
-    """The text width-folded with the OCR slips folded, punctuation kept: how a change's context is shown."""
-    return _folded(text)
-
-
-def _folded(text: str) -> str:
+    """The text width-folded with the OCR slips folded, punctuation kept: what comparable() strips further,
+    and how a change's context is shown."""
     if _FULL_WIDTH_WORD.search(text):
         text = text.translate(_WIDTH)
     if "十" in text:  # (the look-arounds are slow; most measures have no 十)
@@ -63,13 +60,13 @@ def comparable_with_origins(text: str) -> tuple[str, list[int]]:
     text_nfkc = text.translate(_WIDTH)
     key: list[str] = []
     origin: list[int] = []
-    for i, folded in enumerate(text_nfkc):
+    for i, wide_folded in enumerate(text_nfkc):
         if text[i] == "十" and not (i > 0 and text[i - 1] in _NUMERALS) and not (
                 i + 1 < len(text) and text[i + 1] in _NUMERALS):
             continue  # an OCR'd "+", dropped like the symbol it stands for
         if text[i] == "C" and i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and _OCR_BRACKET.match(text, i):
             continue
-        for char in _NOT_WORD.sub("", folded):
+        for char in _NOT_WORD.sub("", wide_folded):
             key.append(char)
             origin.append(i)
     return "".join(key), origin
@@ -84,7 +81,7 @@ def cut(body: str) -> tuple[list[str], list[str]]:
     """(sentences, clauses) of a measure body, comparable. The first sentence (usually the measure's title,
     which names a topic in words every plan repeats) is joined to the next one, so that a title alone
     never links two measures. Clauses shorter than MIN_CLAUSE_CHARS are dropped."""
-    parts = _SEPARATOR.split(_NOT_WORD_NOR_SEPARATOR.sub("", _folded(body)))
+    parts = _SEPARATOR.split(_NOT_WORD_NOR_SEPARATOR.sub("", folded(body)))
     sentence_list, clause_list, current = [], [], []
     # parts alternate: piece, separator, piece, …, piece
     for position in range(0, len(parts), 2):
@@ -108,7 +105,7 @@ def written_sentences(body: str) -> list[str]:
     number, in the same order, so that a change found in a comparable sentence is shown in its own words.
     Between two sentence ends `cut` sees one separator where the text has punctuation only: that makes an
     empty sentence here, dropped as `cut` drops it."""
-    parts = _SEPARATOR.split(_folded(body))
+    parts = _SEPARATOR.split(folded(body))
     sentence_list: list[str] = []
     current: list[str] = []
     for position in range(0, len(parts), 2):
