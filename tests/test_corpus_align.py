@@ -25,7 +25,7 @@ GOLD = ((sorted((CORPUS / "gold").glob("align_*.yaml")) if CORPUS.is_dir() else 
 # margin: they may only rise.
 FLOORS = {
     "align_c01_c02": (0.88, 0.95),
-    "align_c03_c04": (0.89, 0.70),
+    "align_c03_c04": (0.92, 0.70),
     "align_c10_c11": (0.88, 0.45),
     "align_c05_c06": (0.90, 0.95),
     "align_c07_c08": (0.92, 0.95),

@@ -129,6 +129,25 @@ def test_a_template_item_kept_as_a_local_section_is_carried_by_its_items():
     assert diff(template, elsewhere).links == []
 
 
+
+def test_a_local_measure_titled_like_a_template_section_has_its_main_source_there():
+    # A district's 集中排查阶段 takes up the template's phase （一）第一阶段：集中排查 — its steps 组织排查 and
+    # 建立台账, in words of its own — and one stock clause (不能立即整改到位的，落实管控措施) that a pipe
+    # measure elsewhere happens to hold word for word. The heading says where the measure comes from: its
+    # main source is the step it shares most with, not the measure it shares a clause with.
+    steps = [measure(1, "组织排查。各区组织专业力量对辖区燃气用户逐户上门排查，排查结果录入燃气安全信息平台，做到不漏一户。"),
+             measure(2, "建立台账。对排查出的隐患逐一登记在册，明确整改责任人和完成时限，整改完成一项销号一项。")]
+    pipes = measure(3, "整治问题管网。对老化燃气管道、违规占压燃气管道的，要立行立改，不能立即整改到位的，落实管控措施，"
+                       "限期整改到位；对长期未维护的管道开展检测评估，更新改造一批，停用报废一批，"
+                       "并将管网运行数据接入市燃气监管平台，实行全过程监测。")
+    template = plan([chapter(1, "工作步骤", sections=[
+        Section(number=1, marker="（一）", title="第一阶段：集中排查", lines=(1, 1), measures=steps)]),
+        chapter(2, "重点任务", [pipes])], "t")
+    local = plan([chapter(1, "工作安排", [measure(1, (
+        "集中排查阶段。2023年9月底前，对全区养老机构逐户上门排查燃气隐患，排查结果录入信息平台，逐一登记在册，"
+        "不能立即整改到位的，落实管控措施。"))])], "l")
+    assert links_of(diff(template, local)) == {(1, 1): "full", (2, 1): "partial", (3, 1): "partial"}
+
 # (c) A local plan whose tasks are headings over text (sections with no measures).
 
 def test_local_tasks_written_as_headings_with_text_are_units():
@@ -173,6 +192,32 @@ def test_annexed_task_rows_carry_what_their_body_measures_carry():
     assert {(2, 1), (3, 2), (2, "1#2"), (3, "2#2")} == set(found)
     assert found[(2, "1#2")] == found[(3, "2#2")] == "full"
 
+
+
+def test_a_body_measure_carries_what_its_annexed_copy_carries():
+    # The body names the task in a line of the district's own; the annex (实施细则) repeats it under the same
+    # title and restates the template measure in full. One measure, written twice: both carry it, fully.
+    template = plan([chapter(1, "主要任务", [measure(n, text) for n, text in enumerate(RIVER, start=1)])], "t")
+    body = [measure(1, "管住入河排口。摸清底数，分类处置。"),
+            measure(2, "推进生态护岸建设。优先采用透水材料改造硬质护岸，恢复河道自然岸线，每年完成五公里生态护岸建设。")]
+    detail = [measure(1, "管住入河排口。区生态环境局开展入河排污口排查整治，建立入河排污口名录，"
+                         "对未经批准设置的排污口依法予以封堵，封堵情况每季度报区河长办。")]
+    local = plan([chapter(1, "主要任务", body), chapter(2, "实施细则", detail, part="annex")], "local")
+    found = links_of(diff(template, local))
+    assert found == {(2, 1): "full", (3, 2): "full", (2, "1#2"): "full"}
+    # alone, the body's line shares too little wording with the template to be a link
+    assert links_of(diff(template, plan([chapter(1, "主要任务", body)], "body only"))) == {(3, 2): "full"}
+
+
+def test_a_title_repeated_within_one_part_names_no_single_measure():
+    # Two annexed rows titled 管住入河排口 (say, one per district): which one the body line is, the title
+    # does not say, so the body line carries nothing by it.
+    template = plan([chapter(1, "主要任务", [measure(n, text) for n, text in enumerate(RIVER, start=1)])], "t")
+    body = [measure(1, "管住入河排口。摸清底数，分类处置。")]
+    rows = [measure(n, "管住入河排口。开展入河排污口排查整治，建立入河排污口名录，对未经批准设置的排污口依法予以封堵。")
+            for n in (1, 2)]
+    local = plan([chapter(1, "主要任务", body), chapter(2, "重点任务分解表", rows, part="annex")], "local")
+    assert set(links_of(diff(template, local))) == {(2, "1#2"), (2, 2)}
 
 # Order: a local measure that condenses two template measures in words of its own, in their place.
 

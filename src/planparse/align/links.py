@@ -17,9 +17,9 @@ their text. The structure says so when:
   local measure carries; a local measure linked to nothing sits where the alignment skips template
   measures (between local measures whose template measures come before and after them).
 
-A link is `full` when the template measure is the local measure's main source (a title like its own, then
-most restated wording, then most shared wording; not a source only because it sits between two parts of
-it), when the local measure restates FULL_SHARE of the template measure's clauses, when the two have the
+A link is `full` when the template measure is the local measure's main source (a title like its own or a
+heading over it, then most restated wording, then most shared wording; not a source only because it sits
+between two parts of it), when the local measure restates FULL_SHARE of the template measure's clauses, when the two have the
 same title, or when the local measure takes the place of skipped template measures; else `partial`: the
 local measure takes up a clause or a related idea of the template measure beside its main source.
 """
@@ -43,6 +43,9 @@ MIN_EVIDENCE = 10.0
 STRUCTURE_EVIDENCE = 7.5
 TITLE_MATCH = 0.35
 FULL_SHARE = 0.2
+# A title this long (comparable characters) names a measure well enough to find its copy in an annex;
+# shorter ones are words like 目标 or 要求.
+TWIN_TITLE = 4
 
 # Status names by the numbers Links.statuses() gives.
 STATUS: tuple[Status, ...] = ("missing", "partial", "full")
@@ -122,6 +125,7 @@ class _Linker:
         self.mapped = {(heading, part) for heading, part, _ in self.destinations}
         self.same_title: set[Pair] = set()
         self.titled: set[Pair] = set()  # same or similar titles, linked
+        self.by_level: set[Pair] = set()  # a title like a heading over the other
         self.by_order: set[Pair] = set()
         self.in_gap: set[Pair] = set()
 
@@ -129,20 +133,25 @@ class _Linker:
         self._titles()
         self._levels()
         self._order()
+        twins = self._twins()
         pairs = sorted(self.linked)
-        shared = dict(zip(pairs, self._shared(pairs).tolist()))
+        own = [pair for pair in pairs if pair not in twins]
+        shared = dict(zip(own, self._shared(own).tolist()))
         main: dict[int, int] = {}  # per local measure: its main source
-        for i, j in pairs:
+        for i, j in own:
             if j not in main or self._source_weight((i, j), shared) > self._source_weight((main[j], j), shared):
                 main[j] = i
-        full = [(main[j] == i and (i, j) not in self.by_order) or self.template_share.get((i, j), 0.0) >= FULL_SHARE
-                or (i, j) in self.same_title or (i, j) in self.in_gap for i, j in pairs]
-        return Links(pairs, [self.score.get(pair, 0.0) for pair in pairs], full)
+        full = {(i, j): (main[j] == i and (i, j) not in self.by_order)
+                or self.template_share.get((i, j), 0.0) >= FULL_SHARE or (i, j) in self.same_title
+                or (i, j) in self.in_gap for i, j in own}
+        for pair, copies in twins.items():
+            full[pair] = any(full[copy] for copy in copies)
+        return Links(pairs, [self.score.get(pair, 0.0) for pair in pairs], [full[pair] for pair in pairs])
 
     def _source_weight(self, pair: Pair, shared: dict[Pair, float]) -> tuple:
-        """How much of a source of the local measure the template measure is: a title like its own, then
-        restated wording, then shared wording."""
-        return pair in self.titled, self.restated.get(pair, 0.0), shared[pair]
+        """How much of a source of the local measure the template measure is: a title like its own (or like a
+        heading over it), then restated wording, then shared wording."""
+        return pair in self.titled or pair in self.by_level, self.restated.get(pair, 0.0), shared[pair]
 
     def _consistent(self, i: int, j: int) -> bool:
         """The local measure sits in a chapter where the template heading's restated measures went in that
@@ -199,7 +208,8 @@ class _Linker:
         for heading, j in zip(*np.nonzero(self.titles[n_template:, :n_local] >= TITLE_MATCH)):
             if self.titles[n_template + heading, j] >= column_best[j]:
                 candidates += [(int(i), int(j)) for i in self.template.heading_members[heading]]
-        self._add_if_shared(candidates)
+        # linked here or already by wording: either way the heading says where the measure comes from
+        self.by_level = (self._add_if_shared(candidates) | self.linked) & set(candidates)
 
     def _order(self) -> None:
         """A local measure between two of its part that carry the same template measure carries it too; a
@@ -209,6 +219,29 @@ class _Linker:
         candidates += _between(self.linked, self.template.units, self.template.chapter, unlinked_only=False)
         self.by_order = self._add_if_shared(candidates)
         self.in_gap = self._add_if_shared(self._gaps())
+
+    def _twins(self) -> dict[Pair, list[Pair]]:
+        """Links of a local measure's copies in other parts (rule above), each with the copies' links it
+        repeats. A title found twice in one part names no single measure there, and is left alone."""
+        copies: dict[str, dict[int, list[int]]] = {}
+        for j, title in enumerate(self.local.titles):
+            if len(title) >= TWIN_TITLE:
+                copies.setdefault(title, {}).setdefault(int(self.local.part[j]), []).append(j)
+        sources: dict[int, list[int]] = {}
+        for i, j in sorted(self.linked):
+            sources.setdefault(j, []).append(i)
+        twins: dict[Pair, list[Pair]] = {}
+        for by_part in copies.values():
+            if len(by_part) < 2 or any(len(members) > 1 for members in by_part.values()):
+                continue
+            group = [members[0] for members in by_part.values()]
+            for j in group:
+                for copy in group:
+                    for i in sources.get(copy, []) if copy != j else []:
+                        if (i, j) not in self.linked:
+                            twins.setdefault((i, j), []).append((i, copy))
+        self.linked |= twins.keys()
+        return twins
 
     def _gaps(self) -> list[Pair]:
         """A local measure linked to nothing, between two of its part whose template measures are in order
