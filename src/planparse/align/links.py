@@ -221,8 +221,10 @@ class _Linker:
         self.in_gap = self._add_if_shared(self._gaps())
 
     def _twins(self) -> dict[Pair, list[Pair]]:
-        """Links of a local measure's copies in other parts (rule above), each with the copies' links it
-        repeats. A title found twice in one part names no single measure there, and is left alone."""
+        """Links of a body measure's copies in annexes and of the body measure (rule above), each with the
+        copy's links it repeats. A title found twice in one part names no single measure there, and is left
+        alone; copies are paired with the body measure, not with each other, so the work stays linear in
+        the number of annexes."""
         copies: dict[str, dict[int, list[int]]] = {}
         for j, title in enumerate(self.local.titles):
             if len(title) >= TWIN_TITLE:
@@ -232,14 +234,14 @@ class _Linker:
             sources.setdefault(j, []).append(i)
         twins: dict[Pair, list[Pair]] = {}
         for by_part in copies.values():
-            if len(by_part) < 2 or any(len(members) > 1 for members in by_part.values()):
+            if 0 not in by_part or len(by_part) < 2 or any(len(members) > 1 for members in by_part.values()):
                 continue
-            group = [members[0] for members in by_part.values()]
-            for j in group:
-                for copy in group:
-                    for i in sources.get(copy, []) if copy != j else []:
+            body = by_part[0][0]
+            for part, (copy,) in sorted(by_part.items()):
+                for j, other in ((copy, body), (body, copy)) if part else ():
+                    for i in sources.get(other, []):
                         if (i, j) not in self.linked:
-                            twins.setdefault((i, j), []).append((i, copy))
+                            twins.setdefault((i, j), []).append((i, other))
         self.linked |= twins.keys()
         return twins
 
