@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -234,6 +236,31 @@ def test_title_similarity_is_the_same_summed_in_small_blocks(monkeypatch, dense_
     monkeypatch.setattr(grams, "DENSE_GRAM_SHARE", dense_share)
     assert np.allclose(here.similarity(other), whole)
     assert np.isclose(whole[2, 2], 1.0) and 0 < whole[0, 0] < 1  # the same title; two that share 推进…工作
+
+
+@pytest.mark.parametrize("cells", [1, 7, 1_000_000])
+def test_title_similarity_is_divided_by_its_norms_the_same_in_any_blocks(monkeypatch, cells):
+    """The cosines are divided a block of rows at a time through one reused buffer; a title without weight
+    (no gram, here an empty one and a one-character one) is 0 against everything, never NaN, and the other
+    cells are bit for bit the sums divided by √(norm × norm)."""
+    import numpy as np
+
+    from planparse.align import grams
+    from planparse.align.units import MeasureUnits
+
+    texts = ["推进依法行政工作", "", "加强行政复议", "政", "推进依法行政"]
+    measures = [Measure(number=n, text=f"{text}。", headline=text, lines=(n, n)) for n, text in enumerate(texts, 1)]
+    index = grams.TemplateIndex.of(MeasureUnits.of(measures))
+    here, other = grams.Titles.of(index, texts), grams.Titles.of(index, list(reversed(texts)))
+    monkeypatch.setattr(grams, "NORMALISED_CELLS", cells)
+    similarity = here.similarity(other)
+    # the sums themselves: the same titles with norms of 1 are divided by √1
+    sums = replace(here, norm=np.ones_like(here.norm)).similarity(replace(other, norm=np.ones_like(other.norm)))
+    denominator = np.sqrt(np.outer(here.norm, other.norm))
+    expected = np.where(denominator > 0, sums / np.where(denominator > 0, denominator, 1.0), 0.0)
+    assert np.array_equal(similarity, expected)
+    assert not np.isnan(similarity).any() and similarity[1].tolist() == [0.0] * 5 and similarity[3].sum() == 0.0
+    assert similarity[2, 2] == 1.0
 
 
 def test_title_similarity_of_titles_sharing_no_gram_is_zero_not_an_error():
