@@ -61,7 +61,8 @@ def linked_changes(tmpl: PlanMeasures, loc: PlanMeasures, t_units: MeasureUnits,
     obligation and scope) is compared."""
     changes: list[Change] = []
     details: list[PairDetail] = []
-    t_written, l_written = _Written(tmpl, t_units), _Written(loc, l_units)
+    t_written = _Written(tmpl, t_units)
+    l_written = t_written if loc is tmpl and l_units is t_units else _Written(loc, l_units)  # a plan with itself
     for (i, j), is_full in zip(links.pairs, links.full):
         keys = (tmpl.keys[i], loc.keys[j])
         found = field_changes(keys, tmpl.items[i], loc.items[j], t_written[i], l_written[j],
