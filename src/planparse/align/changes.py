@@ -151,6 +151,8 @@ def _counterpart(shown: str, sentence: str) -> str:
 def _where(items, sentences_of_measure: list[str], text_of) -> dict[int, list]:
     """Items (deadlines, targets) by the position of the sentence that holds them."""
     found: dict[int, list] = {}
+    if not items:
+        return found  # (most measures have no deadline or target: their sentences need not be made comparable)
     keys = [comparable(sentence) for sentence in sentences_of_measure]
     for item in items:
         key = comparable(text_of(item))
@@ -233,6 +235,8 @@ def field_changes(keys: PairKeys, template: Measure, local: Measure, template_se
     for name, items_of, same, similar in compared:
         t_items = _where(items_of(template), template_sentences, lambda item: item.text)
         l_items = _where(items_of(local), local_sentences, lambda item: item.text)
+        if not t_items and not l_items:
+            continue  # neither side has one to change: no sentence pair can give a change
         for t_pos in sorted(by_template_sentence):
             after = [(l_pos, item) for l_pos in by_template_sentence[t_pos] for item in l_items.get(l_pos, [])]
             sentence_of = {id(item): local_sentences[l_pos] for l_pos, item in after}

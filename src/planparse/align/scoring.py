@@ -23,7 +23,7 @@ depend on the batch it is scored in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -66,6 +66,7 @@ class PairScores:
     best_similarity: np.ndarray | None = None
     template_sentence_measure: np.ndarray | None = None
     local_sentence_measure: np.ndarray | None = None
+    _sentence_detail: _SentenceDetail | None = field(default=None, repr=False, compare=False)
 
     @property
     def score(self) -> np.ndarray:
@@ -77,24 +78,47 @@ class PairScores:
         the local measure's sentences attributed to a sentence of the template measure (only with
         `keep_detail`). Their deadlines and targets are compared; a sentence attributed elsewhere is not, so
         two measures that share one point do not compare each other's deadlines."""
-        local_measure, template_measure = self.local_sentence_measure, self.template_sentence_measure
-        best_sentence, similarity = self.best_template_sentence, self.best_similarity
-        if local_measure is None or template_measure is None or best_sentence is None or similarity is None:
+        detail = self._sentences()
+        if detail is None:
             return []  # scored without keep_detail: there is no sentence-level detail to read
-        l_rows, t_rows = _rows_of(local_measure, local_index), _rows_of(template_measure, template_index)
-        if not len(t_rows) or not len(l_rows):
+        t_first, t_last = detail.template_rows[template_index], detail.template_rows[template_index + 1]
+        l_first, l_last = detail.local_rows[local_index], detail.local_rows[local_index + 1]
+        if t_first == t_last or l_first == l_last:
             return []
-        best = best_sentence[l_rows]
-        return [(int(b - t_rows[0]), int(i)) for i, b in enumerate(best)
-                if b >= 0 and template_measure[b] == template_index and similarity[l_rows[i]] >= SENTENCE_MATCH]
+        best, template_measure, similarity = detail.best, detail.template_measure, detail.similarity
+        return [(best[row] - t_first, i) for i, row in enumerate(range(l_first, l_last))
+                if best[row] >= 0 and template_measure[best[row]] == template_index
+                and similarity[row] >= SENTENCE_MATCH]
+
+    def _sentences(self) -> _SentenceDetail | None:
+        if self._sentence_detail is None and self.local_sentence_measure is not None \
+                and self.template_sentence_measure is not None and self.best_template_sentence is not None \
+                and self.best_similarity is not None:
+            self._sentence_detail = _SentenceDetail(
+                _rows_of(self.template_sentence_measure, self.template_measures),
+                _rows_of(self.local_sentence_measure, self.local_measures),
+                self.best_template_sentence.tolist(), self.template_sentence_measure.tolist(),
+                self.best_similarity.tolist())
+        return self._sentence_detail
 
 
-def _rows_of(measure_of_row: np.ndarray, measure: int) -> np.ndarray:
-    """The rows (units) of one measure. Units are cut measure by measure, so the measure numbers ascend and
-    the rows are one run, found by bisection: a diff asks this for every link, and thousands of links each
-    scanning thousands of units was quadratic."""
-    first, last = np.searchsorted(measure_of_row, (measure, measure + 1))
-    return np.arange(first, last)
+@dataclass
+class _SentenceDetail:
+    """PairScores' sentence-level detail as Python lists, made once: a diff asks restated_sentences for every
+    link, and thousands of links each making small numpy arrays of their few sentences cost more than the rest
+    of reading their changes."""
+
+    template_rows: list[int]  # the sentences of template measure i are rows template_rows[i]:template_rows[i + 1]
+    local_rows: list[int]
+    best: list[int]
+    template_measure: list[int]
+    similarity: list[float]
+
+
+def _rows_of(measure_of_row: np.ndarray, measures: int) -> list[int]:
+    """Where each measure's rows (units) start, and the end of the last. Units are cut measure by measure, so
+    the measure numbers ascend and each measure's rows are one run, found by bisection."""
+    return np.searchsorted(measure_of_row, np.arange(measures + 1)).tolist()
 
 
 @dataclass
