@@ -11,7 +11,7 @@ gets for it alone. Everything is numpy over integer gram ids.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -122,10 +122,14 @@ class TemplateIndex:
     clauses: TemplateUnits
 
     _measure_keys: np.ndarray | None = None
+    # The units it was made of and their grams: a plan diffed with itself (the same MeasureUnits) is the local
+    # side too, and plan_grams reads them here instead of counting them again.
+    _own_grams: tuple[MeasureUnits, tuple] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, units: MeasureUnits) -> TemplateIndex:
-        sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n = _unit_grams(units)
+        own_grams = _unit_grams(units)
+        sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n = own_grams
         # Stop-grams are counted over distinct measures: four copies of one measure are one measure, and their
         # grams say which measure it is (counted four times, every gram of it would be a stop-gram).
         first_copy = _first_copies(units.sentences)
@@ -144,7 +148,7 @@ class TemplateIndex:
 
         return cls(units.measures, distinct, column, df_column,
                    side(slice(0, split), 0, sentence_measure),
-                   side(slice(split, len(unit)), n_sentences, clause_measure))
+                   side(slice(split, len(unit)), n_sentences, clause_measure), _own_grams=(units, own_grams))
 
 
     def measure_keys(self) -> np.ndarray:
@@ -224,7 +228,10 @@ def _unit_grams(units: MeasureUnits):
 def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
     """idf_p(g) = ln((N + 1) / (df_T(g) + df_L(g))) over the measures of the template and this plan, for
     every gram of the plan; stop-grams of the template are left out on both sides."""
-    sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df_local, split, _ = _unit_grams(units)
+    own = index._own_grams
+    # (read-only arrays, shared with the index when the plan is its template: nothing below writes into them)
+    unit_grams = own[1] if own is not None and own[0] is units else _unit_grams(units)
+    sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df_local, split, _ = unit_grams
     df_local = df_local.astype(np.float64)
     position = np.minimum(np.searchsorted(index.grams, distinct), max(len(index.grams) - 1, 0))
     found = index.grams[position] == distinct if len(index.grams) else np.zeros(len(distinct), bool)
@@ -340,7 +347,7 @@ class Titles:
         rows, columns = len(self.norm), len(other.norm)
         common = _common_grams(other.gram, count, rows * columns // DENSE_GRAM_SHARE)
         similarity = self._on(common, rows, self.weight) @ other._on(common, columns, None).T
-        count = np.where(np.isin(other.gram, common), 0, count)
+        count = np.where(_members(other.gram, common), 0, count)
         ends = np.cumsum(count)
         flat = similarity.reshape(-1)
         first = 0
@@ -364,6 +371,13 @@ class Titles:
         kept[kept] = grams[column[kept]] == self.gram[kept]
         np.add.at(matrix, (self.text[kept], column[kept]), 1.0 if weight is None else weight[kept])
         return matrix
+
+
+def _members(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """np.isin(values, ordered) for sorted distinct `ordered`, by bisection (np.isin's np.unique imports numpy.ma,
+    a hundredth of a second of a diff's start-up)."""
+    position = np.minimum(np.searchsorted(ordered, values), max(len(ordered) - 1, 0))
+    return ordered[position] == values if len(ordered) else np.zeros(len(values), bool)
 
 
 def _common_grams(others: np.ndarray, count: np.ndarray, pairs: int) -> np.ndarray:
