@@ -238,6 +238,27 @@ def test_title_similarity_is_the_same_summed_in_small_blocks(monkeypatch, dense_
     assert np.isclose(whole[2, 2], 1.0) and 0 < whole[0, 0] < 1  # the same title; two that share 推进…工作
 
 
+def test_title_similarity_of_many_pairs_is_bit_for_bit_the_same_added_in_any_blocks(monkeypatch):
+    """The pairs of titles that share a rarer gram are added a block at a time (PAIRS_ADDED_AT_ONCE): each cell
+    gets its additions in the same order however they are cut, so the figures are exactly equal."""
+    import numpy as np
+
+    from planparse.align import grams
+    from planparse.align.units import MeasureUnits
+
+    texts = [f"推进第{n}项依法行政工作" for n in range(1, 40)] + ["加强行政复议", "完善突发事件应对制度"]
+    measures = [Measure(number=n, text=f"{text}。", headline=text, lines=(n, n)) for n, text in enumerate(texts, 1)]
+    index = grams.TemplateIndex.of(MeasureUnits.of(measures))
+    here, other = grams.Titles.of(index, texts), grams.Titles.of(index, list(reversed(texts)))
+    monkeypatch.setattr(grams, "TITLE_PAIRS_PER_BLOCK", 3)  # the path of many pairs
+    monkeypatch.setattr(grams, "DENSE_GRAM_SHARE", 4)  # with some grams summed by a matrix product
+    whole = here.similarity(other)
+    for pairs in (1, 2, 50):
+        monkeypatch.setattr(grams, "PAIRS_ADDED_AT_ONCE", pairs)
+        assert np.array_equal(here.similarity(other), whole)
+    assert (whole > 0).sum() > len(texts)  # titles that share grams, not only each with itself
+
+
 @pytest.mark.parametrize("cells", [1, 7, 1_000_000])
 def test_title_similarity_is_divided_by_its_norms_the_same_in_any_blocks(monkeypatch, cells):
     """The cosines are divided a block of rows at a time through one reused buffer; a title without weight

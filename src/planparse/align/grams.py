@@ -287,6 +287,10 @@ TITLE_PAIRS_PER_BLOCK = 4_000_000
 # matrix product, not pair by pair: a product costs rows × columns multiply-adds per gram in BLAS, far cheaper
 # than gathering and scattering as many pairs (4,000 titles `推进第N项…工作`: 32 → 1.2 s, 512 → 0.3 s, 2048 → 0.4 s).
 DENSE_GRAM_SHARE = 512
+# Pairs of title entries added to the similarity matrix at once, when many titles share their words: arrays of
+# 2 MB, which the allocator reuses block after block (4M pairs made arrays of 32 MB, new pages each time). Each
+# cell gets its additions in the same order however the pairs are cut into blocks.
+PAIRS_ADDED_AT_ONCE = 250_000
 # Cells of the similarity matrix divided by their norms at once (2 MB of float64 denominators, reused).
 NORMALISED_CELLS = 250_000
 
@@ -352,8 +356,8 @@ class Titles:
         flat = similarity.reshape(-1)
         first = 0
         while first < len(count):
-            # other's entries [first, last): at most TITLE_PAIRS_PER_BLOCK pairs (one entry may exceed it alone)
-            last = max(int(np.searchsorted(ends, (ends[first - 1] if first else 0) + TITLE_PAIRS_PER_BLOCK,
+            # other's entries [first, last): at most PAIRS_ADDED_AT_ONCE pairs (one entry may exceed it alone)
+            last = max(int(np.searchsorted(ends, (ends[first - 1] if first else 0) + PAIRS_ADDED_AT_ONCE,
                                            side="right")), first + 1)
             block = count[first:last]
             entry = np.repeat(start[first:last], block) + np.arange(block.sum()) \
