@@ -313,3 +313,24 @@ def test_best_match_per_local_unit_is_highest_then_lowest_template_unit(entries)
     order = np.lexsort((tie, -value, group))
     expected = order[np.r_[True, group[order][1:] != group[order][:-1]]] if len(group) else order
     assert _first_per_group(group, value, tie).tolist() == expected.tolist()
+
+
+def test_the_title_matrices_take_small_pages_and_numpy_keeps_its_setting():
+    """align._small_pages turns off numpy's request for huge pages while the title matrices are made and read
+    (their values are the same either way) and gives numpy back its own setting."""
+    import numpy as np
+
+    from planparse.align import _small_pages
+
+    switch = np._core.multiarray._set_madvise_hugepage  # returns the setting it replaces
+    original = switch(True)
+    try:
+        with _small_pages():
+            inside = switch(False)
+        assert inside is False and switch(True) is True
+        switch(False)
+        with _small_pages():
+            pass
+        assert switch(True) is False  # a setting of False is given back as False too
+    finally:
+        switch(original)

@@ -18,7 +18,10 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from ..models.diff import CompareReport, DiffReport, LocalMeasure, MeasureRef, PlanCoverage, TemplateMeasure
 from ..plans import PlanSource, read_plan
@@ -131,5 +134,26 @@ def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Pro
 
 def _links(index: TemplateIndex, template: Outline, template_titles: Titles, grams: PlanGrams, local: Outline,
            scores: PairScores) -> Links:
-    titles = template_titles.similarity(template_titles if local is template else Titles.of(index, local.all_titles()))
-    return Links.of(scores, template, local, titles, MeasureOverlap(index, grams), grams.log_n - math.log(2))
+    with _small_pages():
+        titles = template_titles.similarity(
+            template_titles if local is template else Titles.of(index, local.all_titles()))
+        return Links.of(scores, template, local, titles, MeasureOverlap(index, grams), grams.log_n - math.log(2))
+
+
+@contextmanager
+def _small_pages() -> Iterator[None]:
+    """numpy asks the kernel for 2 MB pages for every array of 4 MB or more (madvise), and where the kernel
+    then compacts memory to find them (transparent_hugepage/defrag `madvise`, as on the 2-core VM of issue
+    14), the title matrices of thousands of measures, made, read once or twice and freed, waited longer for
+    their pages than they took to compute: similarity and links of 4,000 measures 0.65–1.2 → 0.3–0.45 s.
+    They get ordinary pages; numpy's setting is restored after (the same values either way)."""
+    core = getattr(np, "_core", None) or np.core  # (numpy 2 names the package _core)
+    switch = getattr(getattr(core, "multiarray", None), "_set_madvise_hugepage", None)
+    if switch is None:
+        yield
+        return
+    before = switch(False)
+    try:
+        yield
+    finally:
+        switch(before)
