@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -236,6 +238,52 @@ def test_title_similarity_is_the_same_summed_in_small_blocks(monkeypatch, dense_
     assert np.isclose(whole[2, 2], 1.0) and 0 < whole[0, 0] < 1  # the same title; two that share 推进…工作
 
 
+def test_title_similarity_of_many_pairs_is_bit_for_bit_the_same_added_in_any_blocks(monkeypatch):
+    """The pairs of titles that share a rarer gram are added a block at a time (PAIRS_ADDED_AT_ONCE): each cell
+    gets its additions in the same order however they are cut, so the figures are exactly equal."""
+    import numpy as np
+
+    from planparse.align import grams
+    from planparse.align.units import MeasureUnits
+
+    texts = [f"推进第{n}项依法行政工作" for n in range(1, 40)] + ["加强行政复议", "完善突发事件应对制度"]
+    measures = [Measure(number=n, text=f"{text}。", headline=text, lines=(n, n)) for n, text in enumerate(texts, 1)]
+    index = grams.TemplateIndex.of(MeasureUnits.of(measures))
+    here, other = grams.Titles.of(index, texts), grams.Titles.of(index, list(reversed(texts)))
+    monkeypatch.setattr(grams, "TITLE_PAIRS_PER_BLOCK", 3)  # the path of many pairs
+    monkeypatch.setattr(grams, "DENSE_GRAM_SHARE", 4)  # with some grams summed by a matrix product
+    whole = here.similarity(other)
+    for pairs in (1, 2, 50):
+        monkeypatch.setattr(grams, "PAIRS_ADDED_AT_ONCE", pairs)
+        assert np.array_equal(here.similarity(other), whole)
+    assert (whole > 0).sum() > len(texts)  # titles that share grams, not only each with itself
+
+
+@pytest.mark.parametrize("cells", [1, 7, 1_000_000])
+def test_title_similarity_is_divided_by_its_norms_the_same_in_any_blocks(monkeypatch, cells):
+    """The cosines are divided a block of rows at a time through one reused buffer; a title without weight
+    (no gram, here an empty one and a one-character one) is 0 against everything, never NaN, and the other
+    cells are bit for bit the sums divided by √(norm × norm)."""
+    import numpy as np
+
+    from planparse.align import grams
+    from planparse.align.units import MeasureUnits
+
+    texts = ["推进依法行政工作", "", "加强行政复议", "政", "推进依法行政"]
+    measures = [Measure(number=n, text=f"{text}。", headline=text, lines=(n, n)) for n, text in enumerate(texts, 1)]
+    index = grams.TemplateIndex.of(MeasureUnits.of(measures))
+    here, other = grams.Titles.of(index, texts), grams.Titles.of(index, list(reversed(texts)))
+    monkeypatch.setattr(grams, "NORMALISED_CELLS", cells)
+    similarity = here.similarity(other)
+    # the sums themselves: the same titles with norms of 1 are divided by √1
+    sums = replace(here, norm=np.ones_like(here.norm)).similarity(replace(other, norm=np.ones_like(other.norm)))
+    denominator = np.sqrt(np.outer(here.norm, other.norm))
+    expected = np.where(denominator > 0, sums / np.where(denominator > 0, denominator, 1.0), 0.0)
+    assert np.array_equal(similarity, expected)
+    assert not np.isnan(similarity).any() and similarity[1].tolist() == [0.0] * 5 and similarity[3].sum() == 0.0
+    assert similarity[2, 2] == 1.0
+
+
 def test_title_similarity_of_titles_sharing_no_gram_is_zero_not_an_error():
     """bincount of no pairs is an integer array, which the cosine cannot be divided into in place (found by
     the fuzz crashers: a diff of two one-line plans with nothing in common)."""
@@ -265,3 +313,24 @@ def test_best_match_per_local_unit_is_highest_then_lowest_template_unit(entries)
     order = np.lexsort((tie, -value, group))
     expected = order[np.r_[True, group[order][1:] != group[order][:-1]]] if len(group) else order
     assert _first_per_group(group, value, tie).tolist() == expected.tolist()
+
+
+def test_the_title_matrices_take_small_pages_and_numpy_keeps_its_setting():
+    """align._small_pages turns off numpy's request for huge pages while the title matrices are made and read
+    (their values are the same either way) and gives numpy back its own setting."""
+    import numpy as np
+
+    from planparse.align import _small_pages
+
+    switch = np._core.multiarray._set_madvise_hugepage  # returns the setting it replaces
+    original = switch(True)
+    try:
+        with _small_pages():
+            inside = switch(False)
+        assert inside is False and switch(True) is True
+        switch(False)
+        with _small_pages():
+            pass
+        assert switch(True) is False  # a setting of False is given back as False too
+    finally:
+        switch(original)

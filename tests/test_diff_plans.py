@@ -76,6 +76,22 @@ def test_a_real_plan_against_itself(name):
     assert report.coverage.full == 1.0 and report.changes == [] and report.local_only == []
 
 
+@pytest.mark.parametrize("name", ["nanyang-2022", "pingqiao-2023-fengong"])
+def test_a_plan_diffed_with_itself_is_reported_as_against_a_copy(name, tmp_path):
+    """`diff X X` reads X once and both sides share its measures, units and outline (and the report its
+    duties): the report is the one two readings of the same text give."""
+    import planparse
+
+    plan = plan_of(name)
+    assert diff(plan, plan) == diff(plan, plan.model_copy(deep=True))
+    path = ROOT / "data" / "raw" / f"{name}.txt"
+    copy = tmp_path / path.name
+    copy.write_bytes(path.read_bytes())
+    itself, with_copy = planparse.diff(str(path), str(path)), planparse.diff(str(path), str(copy))
+    assert with_copy.local.file == str(copy)
+    assert itself == with_copy.model_copy(update={"local": with_copy.local.model_copy(update={"file": str(path)})})
+
+
 @pytest.fixture(scope="module")
 def web_report():
     return diff(plan_of("nanyang-2022"), plan_of("nanyang-2025-web"), detail=True)

@@ -7,7 +7,6 @@ import errno
 import functools
 import gc
 import io
-import json
 import os
 import re
 import secrets
@@ -19,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import OutputError, SchemaError
+from .jsontext import dumps as json_text
 from .models import READABLE_SCHEMA_VERSIONS, SCHEMA_NAME, SCHEMA_VERSION, Plan
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def dumps(model: BaseModel, fmt: str = "yaml", *, dumper: type | None = None) ->
             return _plan_yaml(model, dumper or _DUMPER)
         data = to_data(model)
         if fmt == "json":
-            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            return json_text(data, ensure_ascii=False, indent=2) + "\n"
         width = _UNFOLDED if _has_tab(data) else 100
         return yaml.dump(data, Dumper=dumper or _DUMPER, allow_unicode=True, sort_keys=False, width=width)
     finally:

@@ -18,7 +18,10 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from ..models.diff import CompareReport, DiffReport, LocalMeasure, MeasureRef, PlanCoverage, TemplateMeasure
 from ..plans import PlanSource, read_plan
@@ -43,16 +46,22 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
     links), missing and local-only measures, changed deadlines/targets/units, and with `detail` a
     word-level diff of each fully linked pair (loads jieba)."""
     template_plan, local_plan = load_pair(template, local)
-    tmpl, loc = PlanMeasures.of(template_plan), PlanMeasures.of(local_plan)
+    # A plan diffed with itself (`diff X X`: one Plan) is read into measures, units and an outline once, and
+    # both sides share them: every step reads them and none changes them.
+    itself = local_plan is template_plan
+    tmpl = PlanMeasures.of(template_plan)
+    loc = tmpl if itself else PlanMeasures.of(local_plan)
     template_ref, local_ref = plan_ref(template_plan, tmpl), plan_ref(local_plan, loc)
     require_measures(template_ref, "template")
     require_measures(local_ref, "local")
-    t_units, l_units = MeasureUnits.of(tmpl.items), MeasureUnits.of(loc.items)
+    t_units = MeasureUnits.of(tmpl.items)
+    l_units = t_units if itself else MeasureUnits.of(loc.items)
     index = TemplateIndex.of(t_units)
     grams = plan_grams(index, l_units)
     scores = score_batch(index, [grams], keep_detail=True)[0]
     outline = Outline.of(template_plan, tmpl)
-    links = _links(index, outline, Titles.of(index, outline.all_titles()), grams, Outline.of(local_plan, loc), scores)
+    local_outline = outline if itself else Outline.of(local_plan, loc)
+    links = _links(index, outline, Titles.of(index, outline.all_titles()), grams, local_outline, scores)
     statuses = links.statuses(len(tmpl.items))
     template_coverage, counts = coverage(statuses)
     by_template, by_local = links.by_template(), links.by_local()
@@ -125,5 +134,26 @@ def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Pro
 
 def _links(index: TemplateIndex, template: Outline, template_titles: Titles, grams: PlanGrams, local: Outline,
            scores: PairScores) -> Links:
-    titles = template_titles.similarity(Titles.of(index, local.all_titles()))
-    return Links.of(scores, template, local, titles, MeasureOverlap(index, grams), grams.log_n - math.log(2))
+    with _small_pages():
+        titles = template_titles.similarity(
+            template_titles if local is template else Titles.of(index, local.all_titles()))
+        return Links.of(scores, template, local, titles, MeasureOverlap(index, grams), grams.log_n - math.log(2))
+
+
+@contextmanager
+def _small_pages() -> Iterator[None]:
+    """numpy asks the kernel for 2 MB pages for every array of 4 MB or more (madvise), and where the kernel
+    then compacts memory to find them (transparent_hugepage/defrag `madvise`, as on the 2-core VM of issue
+    14), the title matrices of thousands of measures, made, read once or twice and freed, waited longer for
+    their pages than they took to compute: similarity and links of 4,000 measures 0.65–1.2 → 0.3–0.45 s.
+    They get ordinary pages; numpy's setting is restored after (the same values either way)."""
+    core = getattr(np, "_core", None) or np.core  # (numpy 2 names the package _core)
+    switch = getattr(getattr(core, "multiarray", None), "_set_madvise_hugepage", None)
+    if switch is None:
+        yield
+        return
+    before = switch(False)
+    try:
+        yield
+    finally:
+        switch(before)

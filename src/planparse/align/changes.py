@@ -61,7 +61,8 @@ def linked_changes(tmpl: PlanMeasures, loc: PlanMeasures, t_units: MeasureUnits,
     obligation and scope) is compared."""
     changes: list[Change] = []
     details: list[PairDetail] = []
-    t_written, l_written = _Written(tmpl, t_units), _Written(loc, l_units)
+    t_written = _Written(tmpl, t_units)
+    l_written = t_written if loc is tmpl and l_units is t_units else _Written(loc, l_units)  # a plan with itself
     for (i, j), is_full in zip(links.pairs, links.full):
         keys = (tmpl.keys[i], loc.keys[j])
         found = field_changes(keys, tmpl.items[i], loc.items[j], t_written[i], l_written[j],
@@ -150,6 +151,8 @@ def _counterpart(shown: str, sentence: str) -> str:
 def _where(items, sentences_of_measure: list[str], text_of) -> dict[int, list]:
     """Items (deadlines, targets) by the position of the sentence that holds them."""
     found: dict[int, list] = {}
+    if not items:
+        return found  # (most measures have no deadline or target: their sentences need not be made comparable)
     keys = [comparable(sentence) for sentence in sentences_of_measure]
     for item in items:
         key = comparable(text_of(item))
@@ -232,6 +235,8 @@ def field_changes(keys: PairKeys, template: Measure, local: Measure, template_se
     for name, items_of, same, similar in compared:
         t_items = _where(items_of(template), template_sentences, lambda item: item.text)
         l_items = _where(items_of(local), local_sentences, lambda item: item.text)
+        if not t_items and not l_items:
+            continue  # neither side has one to change: no sentence pair can give a change
         for t_pos in sorted(by_template_sentence):
             after = [(l_pos, item) for l_pos in by_template_sentence[t_pos] for item in l_items.get(l_pos, [])]
             sentence_of = {id(item): local_sentences[l_pos] for l_pos, item in after}

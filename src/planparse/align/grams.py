@@ -11,7 +11,7 @@ gets for it alone. Everything is numpy over integer gram ids.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -122,10 +122,14 @@ class TemplateIndex:
     clauses: TemplateUnits
 
     _measure_keys: np.ndarray | None = None
+    # The units it was made of and their grams: a plan diffed with itself (the same MeasureUnits) is the local
+    # side too, and plan_grams reads them here instead of counting them again.
+    _own_grams: tuple[MeasureUnits, tuple] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, units: MeasureUnits) -> TemplateIndex:
-        sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n = _unit_grams(units)
+        own_grams = _unit_grams(units)
+        sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df, split, n = own_grams
         # Stop-grams are counted over distinct measures: four copies of one measure are one measure, and their
         # grams say which measure it is (counted four times, every gram of it would be a stop-gram).
         first_copy = _first_copies(units.sentences)
@@ -144,7 +148,7 @@ class TemplateIndex:
 
         return cls(units.measures, distinct, column, df_column,
                    side(slice(0, split), 0, sentence_measure),
-                   side(slice(split, len(unit)), n_sentences, clause_measure))
+                   side(slice(split, len(unit)), n_sentences, clause_measure), _own_grams=(units, own_grams))
 
 
     def measure_keys(self) -> np.ndarray:
@@ -224,7 +228,10 @@ def _unit_grams(units: MeasureUnits):
 def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
     """idf_p(g) = ln((N + 1) / (df_T(g) + df_L(g))) over the measures of the template and this plan, for
     every gram of the plan; stop-grams of the template are left out on both sides."""
-    sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df_local, split, _ = _unit_grams(units)
+    own = index._own_grams
+    # (read-only arrays, shared with the index when the plan is its template: nothing below writes into them)
+    unit_grams = own[1] if own is not None and own[0] is units else _unit_grams(units)
+    sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df_local, split, _ = unit_grams
     df_local = df_local.astype(np.float64)
     position = np.minimum(np.searchsorted(index.grams, distinct), max(len(index.grams) - 1, 0))
     found = index.grams[position] == distinct if len(index.grams) else np.zeros(len(distinct), bool)
@@ -280,6 +287,12 @@ TITLE_PAIRS_PER_BLOCK = 4_000_000
 # matrix product, not pair by pair: a product costs rows × columns multiply-adds per gram in BLAS, far cheaper
 # than gathering and scattering as many pairs (4,000 titles `推进第N项…工作`: 32 → 1.2 s, 512 → 0.3 s, 2048 → 0.4 s).
 DENSE_GRAM_SHARE = 512
+# Pairs of title entries added to the similarity matrix at once, when many titles share their words: arrays of
+# 2 MB, which the allocator reuses block after block (4M pairs made arrays of 32 MB, new pages each time). Each
+# cell gets its additions in the same order however the pairs are cut into blocks.
+PAIRS_ADDED_AT_ONCE = 250_000
+# Cells of the similarity matrix divided by their norms at once (2 MB of float64 denominators, reused).
+NORMALISED_CELLS = 250_000
 
 @dataclass
 class Titles:
@@ -315,13 +328,21 @@ class Titles:
             # (float even when no pair shares a gram: bincount of nothing is an integer array)
             similarity = np.bincount(cell, weights=self.weight[entry], minlength=rows * columns).reshape(rows, columns)\
                 .astype(float, copy=False)
-        # divided a few rows at a time, in place: at thousands of titles each temporary matrix is 100 MB
-        step = max(1, TITLE_PAIRS_PER_BLOCK // max(columns, 1))
+        # divided a few rows at a time, in place, by denominators written into one buffer: at thousands of
+        # titles a temporary of every row is 100 MB, and even blocks of 32 MB each were new pages to fault in
+        step = max(1, NORMALISED_CELLS // max(columns, 1))
+        buffer = np.empty((min(step, rows), columns))
         for first in range(0, rows, step):
             block = similarity[first:first + step]
-            denominator = np.sqrt(np.outer(self.norm[first:first + step], other.norm))
-            np.divide(block, denominator, out=block, where=denominator > 0)
-            block[denominator <= 0] = 0.0
+            denominator = buffer[:len(block)]
+            np.multiply.outer(self.norm[first:first + step], other.norm, out=denominator)  # np.outer's products
+            np.sqrt(denominator, out=denominator)
+            if denominator.min(initial=np.inf) > 0:  # the usual case: no title without weight, nothing to mask
+                np.divide(block, denominator, out=block)
+            else:
+                positive = denominator > 0
+                np.divide(block, denominator, out=block, where=positive)
+                block[~positive] = 0.0
         return similarity
 
     def _many(self, other: Titles, start: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -330,13 +351,13 @@ class Titles:
         rows, columns = len(self.norm), len(other.norm)
         common = _common_grams(other.gram, count, rows * columns // DENSE_GRAM_SHARE)
         similarity = self._on(common, rows, self.weight) @ other._on(common, columns, None).T
-        count = np.where(np.isin(other.gram, common), 0, count)
+        count = np.where(_members(other.gram, common), 0, count)
         ends = np.cumsum(count)
         flat = similarity.reshape(-1)
         first = 0
         while first < len(count):
-            # other's entries [first, last): at most TITLE_PAIRS_PER_BLOCK pairs (one entry may exceed it alone)
-            last = max(int(np.searchsorted(ends, (ends[first - 1] if first else 0) + TITLE_PAIRS_PER_BLOCK,
+            # other's entries [first, last): at most PAIRS_ADDED_AT_ONCE pairs (one entry may exceed it alone)
+            last = max(int(np.searchsorted(ends, (ends[first - 1] if first else 0) + PAIRS_ADDED_AT_ONCE,
                                            side="right")), first + 1)
             block = count[first:last]
             entry = np.repeat(start[first:last], block) + np.arange(block.sum()) \
@@ -354,6 +375,13 @@ class Titles:
         kept[kept] = grams[column[kept]] == self.gram[kept]
         np.add.at(matrix, (self.text[kept], column[kept]), 1.0 if weight is None else weight[kept])
         return matrix
+
+
+def _members(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """np.isin(values, ordered) for sorted distinct `ordered`, by bisection (np.isin's np.unique imports numpy.ma,
+    a hundredth of a second of a diff's start-up)."""
+    position = np.minimum(np.searchsorted(ordered, values), max(len(ordered) - 1, 0))
+    return ordered[position] == values if len(ordered) else np.zeros(len(values), bool)
 
 
 def _common_grams(others: np.ndarray, count: np.ndarray, pairs: int) -> np.ndarray:

@@ -23,7 +23,7 @@ depend on the batch it is scored in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -35,8 +35,10 @@ from .units import MeasureUnits
 # 2022 ↔ 2025 web copy and on unrelated texts. Cosines of idf-weighted 2–3-gram sets.
 SENTENCE_MATCH = 0.16
 CLAUSE_MATCH = 0.6
-# The most (local units × template units) cells scored at once: 32 MB of float64 at most.
-BLOCK_CELLS = 4_000_000
+# The most (local units × template units) cells scored at once: 16 MB of float64 at most. Below glibc's
+# largest mmap threshold (32 MB), so each block reuses the memory the last one freed; at 32 MB every block's
+# arrays were fresh pages from the kernel, and faulting them in was a third of the scoring of 4,000 measures.
+BLOCK_CELLS = 2_000_000
 # One plan (a `diff`) is scored with a numpy join, up to this many (local units × template units)
 # cells: `diff` then never imports scipy, whose import costs a fifth of a second. Batches of plans
 # (`compare`), and huge plans, use scipy's sparse product, several times faster on them.
@@ -64,6 +66,7 @@ class PairScores:
     best_similarity: np.ndarray | None = None
     template_sentence_measure: np.ndarray | None = None
     local_sentence_measure: np.ndarray | None = None
+    _sentence_detail: _SentenceDetail | None = field(default=None, repr=False, compare=False)
 
     @property
     def score(self) -> np.ndarray:
@@ -75,24 +78,47 @@ class PairScores:
         the local measure's sentences attributed to a sentence of the template measure (only with
         `keep_detail`). Their deadlines and targets are compared; a sentence attributed elsewhere is not, so
         two measures that share one point do not compare each other's deadlines."""
-        local_measure, template_measure = self.local_sentence_measure, self.template_sentence_measure
-        best_sentence, similarity = self.best_template_sentence, self.best_similarity
-        if local_measure is None or template_measure is None or best_sentence is None or similarity is None:
+        detail = self._sentences()
+        if detail is None:
             return []  # scored without keep_detail: there is no sentence-level detail to read
-        l_rows, t_rows = _rows_of(local_measure, local_index), _rows_of(template_measure, template_index)
-        if not len(t_rows) or not len(l_rows):
+        t_first, t_last = detail.template_rows[template_index], detail.template_rows[template_index + 1]
+        l_first, l_last = detail.local_rows[local_index], detail.local_rows[local_index + 1]
+        if t_first == t_last or l_first == l_last:
             return []
-        best = best_sentence[l_rows]
-        return [(int(b - t_rows[0]), int(i)) for i, b in enumerate(best)
-                if b >= 0 and template_measure[b] == template_index and similarity[l_rows[i]] >= SENTENCE_MATCH]
+        best, template_measure, similarity = detail.best, detail.template_measure, detail.similarity
+        return [(best[row] - t_first, i) for i, row in enumerate(range(l_first, l_last))
+                if best[row] >= 0 and template_measure[best[row]] == template_index
+                and similarity[row] >= SENTENCE_MATCH]
+
+    def _sentences(self) -> _SentenceDetail | None:
+        if self._sentence_detail is None and self.local_sentence_measure is not None \
+                and self.template_sentence_measure is not None and self.best_template_sentence is not None \
+                and self.best_similarity is not None:
+            self._sentence_detail = _SentenceDetail(
+                _rows_of(self.template_sentence_measure, self.template_measures),
+                _rows_of(self.local_sentence_measure, self.local_measures),
+                self.best_template_sentence.tolist(), self.template_sentence_measure.tolist(),
+                self.best_similarity.tolist())
+        return self._sentence_detail
 
 
-def _rows_of(measure_of_row: np.ndarray, measure: int) -> np.ndarray:
-    """The rows (units) of one measure. Units are cut measure by measure, so the measure numbers ascend and
-    the rows are one run, found by bisection: a diff asks this for every link, and thousands of links each
-    scanning thousands of units was quadratic."""
-    first, last = np.searchsorted(measure_of_row, (measure, measure + 1))
-    return np.arange(first, last)
+@dataclass
+class _SentenceDetail:
+    """PairScores' sentence-level detail as Python lists, made once: a diff asks restated_sentences for every
+    link, and thousands of links each making small numpy arrays of their few sentences cost more than the rest
+    of reading their changes."""
+
+    template_rows: list[int]  # the sentences of template measure i are rows template_rows[i]:template_rows[i + 1]
+    local_rows: list[int]
+    best: list[int]
+    template_measure: list[int]
+    similarity: list[float]
+
+
+def _rows_of(measure_of_row: np.ndarray, measures: int) -> list[int]:
+    """Where each measure's rows (units) start, and the end of the last. Units are cut measure by measure, so
+    the measure numbers ascend and each measure's rows are one run, found by bisection."""
+    return np.searchsorted(measure_of_row, np.arange(measures + 1)).tolist()
 
 
 @dataclass
@@ -166,11 +192,13 @@ def _matches(template: TemplateUnits, locals_: Sequence[LocalUnits], template_we
     for index, first in enumerate(starts.tolist()):
         last = min(first + block, rows)
         lo, hi = entry_bounds[index], entry_bounds[index + 1]
-        # Σ idf over the grams each pair shares, as CSR (row pointer, template unit, value)
-        indptr, indices, data = _overlap(template, entry_row[lo:hi] - first, entry_column[lo:hi], entry_idf[lo:hi],
-                                         int(last - first), len(locals_))
-        row = np.repeat(np.arange(first, last), np.diff(indptr))
-        denominator = local_root[row] * template_root[plan_of_row[row], indices]
+        # Σ idf over the grams each pair shares: (local unit in the block, template unit, value) by row
+        row, indices, data = _overlap(template, entry_row[lo:hi] - first, entry_column[lo:hi], entry_idf[lo:hi],
+                                      int(last - first), len(locals_))
+        row += first
+        # (one plan, a diff: its row of template weights, without looking up each pair's plan)
+        template_roots = template_root[0][indices] if len(locals_) == 1 else template_root[plan_of_row[row], indices]
+        denominator = local_root[row] * template_roots
         keep = np.flatnonzero(data >= threshold * denominator)
         row, column, shared = row[keep], indices[keep].astype(np.int64), data[keep]
         value = shared / denominator[keep]
@@ -185,23 +213,23 @@ def _overlap(template: TemplateUnits, entry_row: np.ndarray, entry_column: np.nd
              rows: int, plans: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     units = len(template.measure)
     if not units or not rows:
-        return np.zeros(rows + 1, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
     if plans == 1 and rows * units <= JOIN_MAX_CELLS:
-        # Each local entry meets every template unit holding its gram.
+        # Each local entry meets every template unit holding its gram: the entry's value repeated once per unit,
+        # and the units read from the runs of units_by_column (a repeat is cheaper than a gather by entry).
         start, stop = template.column_start[entry_column], template.column_start[entry_column + 1]
         count = stop - start
-        entry = np.repeat(np.arange(len(entry_column)), count)
-        offset = np.arange(len(entry)) - np.repeat(np.cumsum(count) - count, count)
-        unit = template.units_by_column[np.repeat(start, count) + offset]
-        cells = np.bincount(entry_row[entry] * units + unit, weights=entry_idf[entry], minlength=rows * units)
-        nonzero = np.flatnonzero(cells)
-        return np.searchsorted(nonzero // units, np.arange(rows + 1)), nonzero % units, cells[nonzero]
+        unit = template.units_by_column[np.repeat(start - (np.cumsum(count) - count), count) + np.arange(count.sum())]
+        cells = np.bincount(np.repeat(entry_row * units, count) + unit, weights=np.repeat(entry_idf, count),
+                            minlength=rows * units)
+        nonzero = np.flatnonzero(cells != 0)  # the same cells as flatnonzero(cells), which is ~8× slower on floats
+        return nonzero // units, nonzero % units, cells[nonzero]
     require("scipy.sparse", "compare", "scoring several plans at once (compare) or one very large plan")
     import scipy.sparse
 
     matrix = scipy.sparse.csr_matrix((entry_idf, (entry_row, entry_column)), shape=(rows, template.columns))
     overlap = (matrix @ template.matrix().T).tocsr()
-    return overlap.indptr, overlap.indices, overlap.data
+    return np.repeat(np.arange(rows), np.diff(overlap.indptr)), overlap.indices, overlap.data
 
 
 def _template_weights(template: TemplateUnits, plans: Sequence[PlanGrams]) -> np.ndarray:
