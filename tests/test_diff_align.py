@@ -189,6 +189,25 @@ def test_word_segments_give_back_both_texts():
     assert [(c.from_, c.to) for c in changes.wording_changes((1, 1), segments)] == [("安全隐患", "风险隐患")]
 
 
+
+def test_a_long_measure_is_diffed_sentence_by_sentence_first():
+    # Past MAX_WORD_CELLS (word count × word count) a word diff could take seconds (the fuzzer's two
+    # measures of repeated words): sentences are aligned first, and only the changed one diffed by words.
+    before = "".join(f"推进第{i}项依法行政工作，落实行政执法责任制和公示制度。" for i in range(60))
+    after = before.replace("推进第30项依法行政工作，落实", "推进第30项依法行政工作，逐步落实")
+    words = len(changes._words(units.comparable(before))) * len(changes._words(units.comparable(after)))
+    assert words > changes.MAX_WORD_CELLS
+    segments = changes.word_diff(before, after)
+    assert "".join(s.template for s in segments) == before and "".join(s.local for s in segments) == after
+    assert [(s.op, s.template, s.local) for s in segments if s.op != "equal"] == [("insert", "", "逐步")]
+
+
+def test_sentences_too_many_to_align_are_one_replaced_span():
+    before = "第1条一、健全。" * 800
+    after = "第1条一、健全" * 900
+    segments = changes.word_diff(before, after)
+    assert [(s.op, s.template, s.local) for s in segments] == [("replace", before, after)]
+
 def test_comparable_by_character_agrees_with_comparable():
     for plan in (TEMPLATE, LOCAL):
         for measure in plan.iter_measures():

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from planparse import extract_text
+from planparse.align.changes import word_diff
 from planparse.align.wording import shifts
 from planparse.corpus_check import RULES, Subject
 from planparse.fields.citations import find_citations
@@ -64,6 +65,9 @@ CONSTRUCTS = {
         lambda n: "ab" * (n // 2), lambda text: shifts("必须" + text, "可以" + text[::-1])),
     "layout: lone numbers that repeat": (lambda n: "\n".join(str(1 + i % 2) for i in range(n // 2)) + "\n",
                                          extract_text),
+    # diff --detail's word diff of two long measures of repeated words (found by the fuzzer)
+    "word diff: long measures of repeated words": (lambda n: "第1条一、健全。" * (n // 8),
+                                                   lambda text: word_diff(text, text[::-1])),
 }
 SIZES = {"layout: a flattened task table": 20000, "layout: enumerations in articles": 20000,
          "layout: lone numbers that repeat": 20000, "units: a run of 。 in a unit list": 10000, "numbering: a row number far past the last": 1000,

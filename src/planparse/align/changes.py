@@ -48,6 +48,12 @@ _CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
 # of the template clause that holds it: 组织2次全市性的培训 → 组织全区性的培训 (5 of 7) drops a number;
 # a clause about something else (1 of 7) does not.
 MIN_COUNTERPART_SHARE = 0.5
+# A word diff takes time up to the product of the two measures' word counts (and far more on runs of one
+# word): measures past this product are diffed sentence by sentence first, then word by word inside each run
+# of replaced sentences small enough, the rest as one replaced span. The corpus's largest pair is 54,000.
+MAX_WORD_CELLS = 250_000
+# Where a sentence ends, for that first pass (the marks stay with the sentence they end).
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?\n]*|[。；;！!？?\n]+")
 # The fields compared on a partial link: those read in the sentences the two measures share.
 SENTENCE_FIELDS: tuple[ChangeField, ...] = ("deadline", "target", "obligation", "scope")
 
@@ -333,10 +339,13 @@ def _words(key: str) -> list[str]:
 def word_diff(template_text: str, local_text: str) -> list[Segment]:
     """Word-level diff (jieba word boundaries) of two measure texts, compared without punctuation, so
     that a copy which drops commas and brackets shows only its changes of wording. The segments' texts
-    are spans of the original texts: joined, each side gives back its text exactly."""
+    are spans of the original texts: joined, each side gives back its text exactly. Work is bounded
+    (MAX_WORD_CELLS): long measures are aligned by sentences first."""
     t_key, t_origin = comparable_with_origins(template_text)
     l_key, l_origin = comparable_with_origins(local_text)
     t_words, l_words = _words(t_key), _words(l_key)
+    if len(t_words) * len(l_words) > MAX_WORD_CELLS:
+        return _by_sentences(template_text, local_text)
     t_starts = _starts(t_words, t_origin, len(template_text))
     l_starts = _starts(l_words, l_origin, len(local_text))
     matcher = difflib.SequenceMatcher(None, t_words, l_words, autojunk=False)
@@ -345,6 +354,33 @@ def word_diff(template_text: str, local_text: str) -> list[Segment]:
         t_span = template_text[t_starts[i1] if i1 else 0:t_starts[i2]]
         l_span = local_text[l_starts[j1] if j1 else 0:l_starts[j2]]
         segments.append(Segment(op=op, template=t_span, local=l_span))
+    return segments
+
+
+def _by_sentences(template_text: str, local_text: str) -> list[Segment]:
+    """The word diff of two long texts: sentences aligned first (compared without punctuation), and each
+    run of replaced sentences diffed word by word when that is within bounds, else one replaced span."""
+    t_sentences, l_sentences = _SENTENCE.findall(template_text), _SENTENCE.findall(local_text)
+    if len(t_sentences) * len(l_sentences) > MAX_WORD_CELLS:
+        return [Segment(op="replace", template=template_text, local=local_text)]
+    matcher = difflib.SequenceMatcher(None, [comparable(s) for s in t_sentences],
+                                      [comparable(s) for s in l_sentences], autojunk=False)
+    segments: list[Segment] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        t_span, l_span = "".join(t_sentences[i1:i2]), "".join(l_sentences[j1:j2])
+        if op == "replace":
+            t_key, l_key = comparable(t_span), comparable(l_span)
+            # a word is at least one character: the product of the characters bounds that of the words
+            small = len(t_key) * len(l_key) <= MAX_WORD_CELLS
+            parts = word_diff(t_span, l_span) if small else [Segment(op="replace", template=t_span, local=l_span)]
+        else:
+            parts = [Segment(op=op, template=t_span, local=l_span)]
+        for part in parts:
+            if segments and segments[-1].op == part.op:  # runs of one kind as one segment, as difflib gives them
+                last = segments[-1]
+                segments[-1] = Segment(op=part.op, template=last.template + part.template, local=last.local + part.local)
+            else:
+                segments.append(part)
     return segments
 
 
