@@ -162,8 +162,7 @@ class TemplateIndex:
     def gram_weights(self, grams: np.ndarray) -> np.ndarray:
         """A weight for any gram ids, from the template alone: ln((N + 1) / (df + 1)), 0 for a stop-gram (for
         texts outside the measures, such as headings)."""
-        position = np.minimum(np.searchsorted(self.grams, grams), max(len(self.grams) - 1, 0))
-        found = self.grams[position] == grams if len(self.grams) else np.zeros(len(grams), bool)
+        position, found = _lookup(self.grams, grams)
         column = np.where(found, self.column[position] if len(self.grams) else -1, -1)
         df = np.where(column >= 0, self.df[np.maximum(column, 0)] if len(self.df) else 0, 0)
         return np.where(column == -2, 0.0, np.log((self.measures + 1) / (df + 1.0)))
@@ -233,8 +232,7 @@ def plan_grams(index: TemplateIndex, units: MeasureUnits) -> PlanGrams:
     unit_grams = own[1] if own is not None and own[0] is units else _unit_grams(units)
     sentence_measure, clause_measure, n_sentences, unit, gram, distinct, df_local, split, _ = unit_grams
     df_local = df_local.astype(np.float64)
-    position = np.minimum(np.searchsorted(index.grams, distinct), max(len(index.grams) - 1, 0))
-    found = index.grams[position] == distinct if len(index.grams) else np.zeros(len(distinct), bool)
+    position, found = _lookup(index.grams, distinct)
     column = np.where(found, index.column[position] if len(index.grams) else -1, -1)
     shared = column >= 0
     df_template = np.zeros(len(distinct))
@@ -275,8 +273,7 @@ class MeasureOverlap:
         entry = np.repeat(self.bounds[local], count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count,
                                                                                           count)
         wanted = np.repeat(template.astype(np.int64), count) * self.columns + self.column[entry]
-        position = np.minimum(np.searchsorted(self.known, wanted), max(len(self.known) - 1, 0))
-        hit = self.known[position] == wanted if len(self.known) else np.zeros(len(wanted), bool)
+        hit = _lookup(self.known, wanted)[1]
         pair = np.repeat(np.arange(len(local)), count)
         return np.bincount(pair[hit], weights=self.idf[entry][hit], minlength=len(local))
 
@@ -351,7 +348,7 @@ class Titles:
         rows, columns = len(self.norm), len(other.norm)
         common = _common_grams(other.gram, count, rows * columns // DENSE_GRAM_SHARE)
         similarity = self._on(common, rows, self.weight) @ other._on(common, columns, None).T
-        count = np.where(_members(other.gram, common), 0, count)
+        count = np.where(_lookup(common, other.gram)[1], 0, count)
         ends = np.cumsum(count)
         flat = similarity.reshape(-1)
         first = 0
@@ -377,11 +374,12 @@ class Titles:
         return matrix
 
 
-def _members(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
-    """np.isin(values, ordered) for sorted distinct `ordered`, by bisection (np.isin's np.unique imports numpy.ma,
-    a hundredth of a second of a diff's start-up)."""
+def _lookup(ordered: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each value's position in sorted distinct `ordered` (where it would go, kept a valid index) and whether it
+    is there: np.isin by bisection, with the positions (np.isin's np.unique imports numpy.ma, a hundredth of a
+    second of a diff's start-up)."""
     position = np.minimum(np.searchsorted(ordered, values), max(len(ordered) - 1, 0))
-    return ordered[position] == values if len(ordered) else np.zeros(len(values), bool)
+    return position, (ordered[position] == values if len(ordered) else np.zeros(len(values), bool))
 
 
 def _common_grams(others: np.ndarray, count: np.ndarray, pairs: int) -> np.ndarray:
