@@ -19,9 +19,10 @@ their text. The structure says so when:
 
 A link is `full` when the template measure is the local measure's main source (a title like its own or a
 heading over it, then most restated wording, then most shared wording; not a source only because it sits
-between two parts of it), when the local measure restates FULL_SHARE of the template measure's clauses, when the two have the
-same title, or when the local measure takes the place of skipped template measures; else `partial`: the
-local measure takes up a clause or a related idea of the template measure beside its main source.
+between two parts of it), when the local measure restates FULL_SHARE of the template measure's clauses,
+when the two have the same title, or when the local measure takes the place of skipped template measures;
+else `partial`: the local measure takes up a clause or a related idea of the template measure beside its
+main source.
 """
 
 from __future__ import annotations
