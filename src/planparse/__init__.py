@@ -8,7 +8,6 @@ Library API (the CLI only wraps these):
     check(paths) -> CheckReport      tasks(plans) -> TasksReport
 """
 
-import gc
 import sys
 import types
 from importlib import import_module
@@ -65,19 +64,12 @@ def diff(template, local, **options):
     文号 and dates and each measure's units and deadlines (see planparse.duties)."""
     from .align import diff as _diff
     from .align.measures import load_pair
+    from .collector import paused as collector_paused
     from .duties import with_duties
 
-    # A diff makes many small objects (units, pairs, the report's models) and no reference cycles that outlive
-    # it: the cyclic collector, run again and again as they pile up, was a tenth of a diff of 4,000 measures,
-    # so it waits until the report is made (as in extract_text and yamlio.dumps).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # (a tenth of a diff of 4,000 measures)
         template_plan, local_plan = load_pair(template, local)  # `diff X X` reads X once
         return with_duties(_diff(template_plan, local_plan, **options), template_plan, local_plan)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def compare(template, local_plans, **options):
