@@ -59,7 +59,10 @@ def test_a_plan_is_written_as_yaml_dump_writes_its_data():
 _ODD_DOCUMENTS = ["", "a: 1\n---\nb: 2\n", "a: &x [1]\nb: *x\n", "a: *y\n", "a: &x 1\n", "a: !!set {x}\n",
                   "a: !!python/object:os.system x\n", "<<: {a: 1}\nb: 2\n", "a: [1, 2\n", "1: x\n", "? [a]\n: b\n",
                   "a: 012\nb: 0x1F\nc: 1_000\nd: 1:30\ne: -5\nf: +5\ng: 0\n", "a: 1.5\nb: .inf\nc: 2021-05-25\nd: No\n"
-                  "e: ~\nf: ''\ng: !!str 12\nh: !!binary aGVsbG8=\n", "- a\n- {b: [c, d]}\n", "a: 1\na: 2\n", "x\n"]
+                  "e: ~\nf: ''\ng: !!str 12\nh: !!binary aGVsbG8=\n", "- a\n- {b: [c, d]}\n", "a: 1\na: 2\n", "x\n",
+                  # keys: a quoted key known as text must not make the same word plain text (`on` is a boolean)
+                  "'on': 1\n\"null\": 2\non: 3\n", "a: 1\n? !!str b\n: 2\n? !!int 3\n: c\n", "[a, [b, {c: [d]}], []]\n",
+                  "a: {}\nb: []\nc: [{}, {d: e}]\n"]
 
 
 @pytest.mark.parametrize("document", _ODD_DOCUMENTS + [path.read_text(encoding="utf-8")

@@ -125,26 +125,60 @@ class _Unusual(Exception):
 
 
 def _event_data(loader, event) -> Any:
-    kind = type(event)
-    if kind is yaml.ScalarEvent:
+    if type(event) is yaml.ScalarEvent:
         return _scalar_data(loader, event, _scalar_tag(loader, event))
+    return _collection_data(loader, event)
+
+
+def _collection_data(loader, event) -> Any:
+    """A list or mapping, from its start event to its end event. (The loop takes each event as it comes and
+    looks at its type, rather than asking the parser first: a plan is tens of thousands of events.)"""
+    kind = type(event)
     if kind not in (yaml.MappingStartEvent, yaml.SequenceStartEvent) or event.anchor is not None \
             or event.tag not in (None, "!"):
         raise _Unusual
+    get = loader.get_event
     if kind is yaml.SequenceStartEvent:
         items = []
-        while not loader.check_event(yaml.SequenceEndEvent):
-            items.append(_event_data(loader, loader.get_event()))
-        loader.get_event()
-        return items
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                items.append(_scalar_data(loader, event, _scalar_tag(loader, event)))
+            elif kind is yaml.SequenceEndEvent:
+                return items
+            else:
+                items.append(_collection_data(loader, event))
     mapping = {}
-    while not loader.check_event(yaml.MappingEndEvent):
-        key = loader.get_event()
-        if type(key) is not yaml.ScalarEvent or _scalar_tag(loader, key) != _STR:
+    while True:
+        key = get()
+        kind = type(key)
+        if kind is yaml.MappingEndEvent:
+            return mapping
+        if kind is not yaml.ScalarEvent or not _text_key(loader, key):
             raise _Unusual
-        mapping[key.value] = _event_data(loader, loader.get_event())
-    loader.get_event()
-    return mapping
+        event = get()
+        if type(event) is yaml.ScalarEvent:
+            mapping[key.value] = _scalar_data(loader, event, _scalar_tag(loader, event))
+        else:
+            mapping[key.value] = _collection_data(loader, event)
+
+
+def _text_key(loader, key) -> bool:
+    """Whether a mapping key reads as text. A plan repeats a few dozen plain keys thousands of times: a plain
+    key once resolved to text is known to be text from then on (the resolver's answer depends only on the
+    value), up to a bound."""
+    plain = key.tag is None and key.anchor is None and key.implicit[0]
+    if plain and key.value in _TEXT_KEYS:
+        return True
+    if _scalar_tag(loader, key) != _STR:
+        return False
+    if plain and len(_TEXT_KEYS) < _REMEMBERED_VALUES:
+        _TEXT_KEYS.add(key.value)
+    return True
+
+
+_TEXT_KEYS: set[str] = set()
 
 
 def _scalar_tag(loader, event) -> str:
@@ -338,9 +372,10 @@ def _parsed(text: str, path: str) -> Any:
 
 
 def loads_plan(text: str, path: str = "<yaml>") -> Plan:
-    data = _document(text, path, SCHEMA_NAME, READABLE_SCHEMA_VERSIONS, what="plan", make="planparse extract",
-                     redo="re-extract it with `planparse extract`")
-    return _validated(Plan, upgrade(data), "plan", path)
+    with collector_paused():  # (a plan's data and models are tens of thousands of objects and no cycles)
+        data = _document(text, path, SCHEMA_NAME, READABLE_SCHEMA_VERSIONS, what="plan", make="planparse extract",
+                         redo="re-extract it with `planparse extract`")
+        return _validated(Plan, upgrade(data), "plan", path)
 
 
 def _document(text: str, path: str, name: str, versions: Collection[int], *, what: str, make: str, redo: str,
