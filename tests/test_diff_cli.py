@@ -188,3 +188,28 @@ def test_the_printed_report_is_what_needs_reading(tmp_path):
     assert pages <= 8
     text = extract_text(str(pdf))
     assert "缺失的措施（1）" in text and "有变化的措施" in text and "打印版只列出缺失和部分承接的措施" in text
+
+
+@pytest.mark.parametrize("preset", [None, "3"])
+def test_diff_runs_numpy_with_one_blas_thread_unless_told_otherwise(tmp_path, preset):
+    """The command sets OPENBLAS_NUM_THREADS (and OpenMP's, MKL's) to 1 before diff imports numpy, unless the
+    user set it: BLAS threads spin on small products, and one thread sums alike on every machine."""
+    from planparse.cli import BLAS_THREAD_VARIABLES
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text("一、主要任务\n1.推进依法行政，健全行政决策制度体系。\n2.加强行政复议工作。\n", encoding="utf-8")
+    report = ("import atexit, os, sys\n"
+              "variable = sys.argv.pop()\n"
+              "atexit.register(lambda: print('numpy' in sys.modules, os.environ.get(variable)))\n"
+              "from planparse.cli import main\n"
+              "main()\n")
+    env = {key: value for key, value in os.environ.items() if key not in BLAS_THREAD_VARIABLES}
+    if preset is not None:
+        env["OPENBLAS_NUM_THREADS"] = preset
+    for variable in BLAS_THREAD_VARIABLES:
+        result = subprocess.run([sys.executable, "-c", report, "diff", str(plan), str(plan), "--format", "csv",
+                                 "-o", str(tmp_path / "out.csv"), variable],
+                                capture_output=True, env=env, timeout=60, check=True)
+        loaded, value = result.stdout.decode().split()
+        assert loaded == "True"
+        assert value == (preset if preset is not None and variable == "OPENBLAS_NUM_THREADS" else "1")
