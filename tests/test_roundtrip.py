@@ -126,3 +126,48 @@ def test_a_schema_version_2_file_with_string_warnings_still_loads():
     expected = loads_plan(current)
     expected.warnings = plan.warnings
     assert plan == expected
+
+
+def _yaml_outcome(read, document: str) -> str:
+    import yaml
+
+    try:
+        return repr(read(document))
+    except yaml.YAMLError as error:
+        return f"{type(error).__name__}: {error}"
+    except Exception as error:  # the alias refusal
+        return type(error).__name__
+
+
+def _scalars():
+    from hypothesis import strategies as st
+
+    # words YAML 1.1 reads as something other than text when plain, beside ordinary text and numbers
+    odd = st.sampled_from(["on", "off", "yes", "No", "null", "~", "true", "1", "012", "1_000", "1:30", "0x1F", ".inf",
+                           "2021-05-25", "-", "", "a: b", "#x", "[", "措施", "text", "number"])
+    return st.one_of(odd, st.text(max_size=6), st.integers(-10**6, 10**6), st.none(), st.booleans(),
+                     st.floats(allow_nan=False))
+
+
+@pytest.mark.parametrize("flow", [False, None, True])
+def test_loading_any_data_reads_what_the_safe_loader_reads(flow):
+    """Property: whatever data yaml writes (keys that YAML reads as booleans, numbers or null, quoted or not;
+    nested and empty lists and mappings; block or flow style), load's own reading of the events and yaml.load
+    give the same data, or the same error."""
+    import yaml
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from planparse.yamlio import _LOADER, _load_data
+
+    data = st.recursive(_scalars(), lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(_scalars(), inner, max_size=4)), max_leaves=12)
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(data)
+    def check(value):
+        document = yaml.dump(value, allow_unicode=True, default_flow_style=flow)
+        assert _yaml_outcome(_load_data, document) == _yaml_outcome(lambda text: yaml.load(text, Loader=_LOADER),
+                                                                   document)
+
+    check()
