@@ -228,6 +228,10 @@ BAD_YAML = {
     "other-schema": ("schema_name: planparse/diff\nschema_version: 1\nplans: []\n", "is not a planparse plan"),
     "other-version": ("schema_name: planparse/plan\nschema_version: 4\nchapters: []\n", "has schema_version 4"),
     "python-tag": ("!!python/object/apply:os.system ['touch {marker}']\n", "unsafe or unknown tag"),
+    # a control character (as a plan YAML saved as UTF-16 without a byte order mark is read): yaml's own
+    # message runs over two lines
+    "control-character": ("schema_name: planparse/plan\nschema_version: 3\nsource: a\x00b\n",
+                          ":3: is not valid YAML (character U+0000 is not allowed in YAML); a plan YAML is UTF-8 text"),
 }
 
 

@@ -364,6 +364,11 @@ def _parsed(text: str, path: str) -> Any:
     except yaml.constructor.ConstructorError as error:
         raise SchemaError(f"refused: the YAML carries an unsafe or unknown tag ({error.problem}); "
                           "planparse only reads plain YAML it wrote", path=path) from None
+    except yaml.reader.ReaderError as error:  # (its own message runs over two lines)
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+        raise SchemaError(f"is not valid YAML (character U+{code:04X} is not allowed in YAML); a plan YAML is UTF-8 "
+                          "text: save it as UTF-8, or write it again with `planparse extract`", path=path,
+                          line=text.count("\n", 0, error.position) + 1) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SchemaError(f"is not valid YAML ({getattr(error, 'problem', error)})", path=path,
