@@ -1,4 +1,4 @@
-"""What the fuzzer runs: each command (extract, diff, compare, check) on one generated input, under a time
+"""What the fuzzer runs: each command (extract, diff, compare, check, and load of a plan YAML) on one generated input, under a time
 limit, checking what must hold for every input. A command may refuse an input with a PlanparseError (one
 line, exit 2 in the CLI); any other exception, a run over the time limit, JSON that is not JSON, or a
 character of the input that is in no place of the plan (or in two) is a failure.
@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 import planparse
 from planparse import PlanparseError, dumps, extract, extract_text
 from planparse.completeness import compare as placed_characters
+from planparse.yamlio import loads_plan
 
-COMMANDS = ("extract", "diff", "compare", "check")
+COMMANDS = ("extract", "diff", "compare", "check", "load")
 # The issue's bar: no input under 100 KB may take more than 2 s. The suite allows more (a loaded CI machine).
 DEFAULT_TIME_LIMIT = 2.0
 CRASHERS = Path(__file__).parent / "crashers"
@@ -93,9 +94,22 @@ def run_check(data: str | bytes) -> None:
         json.loads(report.model_dump_json(), parse_constant=_json_constant)
 
 
+def run_load(document: str | bytes) -> None:
+    """A plan YAML (or JSON), as `diff` and `load` read one: text as given, bytes through a file."""
+    if isinstance(document, bytes):
+        with tempfile.TemporaryDirectory(prefix="planparse-fuzz") as folder:
+            path = Path(folder) / "plan.yaml"
+            path.write_bytes(document)
+            plan = planparse.load(path)
+    else:
+        plan = loads_plan(document, "fuzz.yaml")
+    json.loads(dumps(plan, "json"), parse_constant=_json_constant)
+
+
 def run(command: str, inputs: tuple, seconds: float = DEFAULT_TIME_LIMIT) -> None:
     """One case: the command on its inputs under the time limit; PlanparseError is an accepted refusal."""
-    runner = {"extract": run_extract, "diff": run_diff, "compare": run_compare, "check": run_check}[command]
+    runner = {"extract": run_extract, "diff": run_diff, "compare": run_compare, "check": run_check,
+              "load": run_load}[command]
     with time_limit(seconds):
         try:
             runner(*inputs)
@@ -109,6 +123,7 @@ def warm_up() -> None:
     text = "一、总体要求\n1.推进依法行政，牵头单位：县司法局，2023年底前完成80%。\n2.加强监督。\n"
     for command in COMMANDS:
         run(command, (text, text) if command in ("diff", "compare") else (text,), seconds=120)
+    run("load", (dumps(extract_text(text)),), seconds=120)
 
 
 # --- inputs ---------------------------------------------------------------------------------------------
@@ -147,23 +162,61 @@ def _encoded(draw) -> bytes:
 
 
 documents = texts | _encoded() | st.binary(max_size=200)
+
+# What turns a plan YAML into another YAML, or into no YAML: indentation, block and flow collections, quotes,
+# anchors, aliases and tags (refused), merge keys, documents, comments, values YAML reads as other types.
+_YAML_PIECES = ["\n", "  ", "- ", ": ", "? ", "{", "}", "[", "]", ", ", "'", '"', "|", ">", "&a ", "*a", "<<: ", "!!str ",
+                "!!python/object:os.system ", "!!binary ", "---\n", "...\n", "# ", "~", "null", "yes", "on", "012",
+                "1_000", "1e999", "2021-05-25", "\t", "\\", "\x00", "\ufeff", "措施", "schema_version: 1\n", "text: "]
+
+
+@st.composite
+def _plan_yaml(draw) -> str | bytes:
+    """The YAML of a plan extracted from a generated text, edited: pieces inserted, spans deleted, lines
+    repeated (aliases would multiply them), cut short; sometimes as bytes in another encoding, or damaged."""
+    try:
+        document = dumps(extract_text(draw(texts)))
+    except PlanparseError:
+        document = "schema_name: planparse-plan\nschema_version: 3\n"
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(document)))
+        edit = draw(st.integers(0, 3))
+        if edit == 0:
+            document = document[:at] + draw(st.sampled_from(_YAML_PIECES)) + document[at:]
+        elif edit == 1:
+            document = document[:at] + document[at + draw(st.integers(1, 40)):]
+        elif edit == 2:
+            start = document.rfind("\n", 0, at) + 1
+            document = document[:start] + document[start:at + 1] * draw(st.integers(2, 50)) + document[at + 1:]
+        else:
+            document = document[:at]
+    if draw(st.integers(0, 4)) == 0:
+        data = bytearray(document.encode(draw(_encodings), errors="replace"))
+        if data and draw(st.booleans()):
+            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+        return bytes(data)
+    return document
+
+
 INPUTS = {
     "extract": st.tuples(documents),
     "diff": st.tuples(texts, texts),
     "compare": st.tuples(texts, texts),
     "check": st.tuples(documents),
+    "load": st.tuples(_plan_yaml()),
 }
 
 
 def crasher_cases() -> list[tuple[str, str, tuple]]:
-    """(file name, command, inputs) of every past crasher: `<name>.txt` runs through extract and check
+    """(file name, command, inputs) of every past crasher: `<name>.txt` runs through extract, check and load
     (a file named `*.bin.txt` is given as bytes), and through diff and compare as the template, with
     `<name>.local.txt` as the local plan when there is one, else with itself."""
     cases = []
     for path in sorted(CRASHERS.glob("*.txt")):
         data = path.read_bytes()
         document = data if path.name.endswith(".bin.txt") else data.decode("utf-8", "surrogatepass")
-        cases += [(path.name, "extract", (document,)), (path.name, "check", (document,))]
+        cases += [(path.name, "extract", (document,)), (path.name, "check", (document,)),
+                  (path.name, "load", (document,))]
         local = path.with_name(path.name.removesuffix(".txt") + ".local.txt")
         if isinstance(document, str) and not path.name.endswith(".local.txt"):
             pair = local.read_text(encoding="utf-8") if local.exists() else document
