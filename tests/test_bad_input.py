@@ -232,6 +232,9 @@ BAD_YAML = {
     # message runs over two lines
     "control-character": ("schema_name: planparse/plan\nschema_version: 3\nsource: a\x00b\n",
                           ":3: is not valid YAML (character U+0000 is not allowed in YAML); a plan YAML is UTF-8 text"),
+    # a few bytes of nested lists: a recursive reader would exhaust the stack (RecursionError)
+    "nested": ("schema_name: planparse/plan\nschema_version: 3\nchapters: " + "[" * 500 + "\n",
+               ":3: refused: lists and mappings nested over 64 deep"),
 }
 
 

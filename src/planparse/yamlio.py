@@ -124,19 +124,30 @@ class _Unusual(Exception):
     """Something in a YAML document that _load_data leaves to yaml.load."""
 
 
+# Lists and mappings nested deeper than this are refused: a plan's YAML nests about ten deep, a diff report's
+# about as deep, and a few bytes of `[[[[…` must not exhaust the stack of a recursive reader (theirs or yaml's).
+MAX_NESTING = 64
+
+
+class _TooDeep(Exception):
+    """Lists and mappings nested deeper than MAX_NESTING: refused, not left to yaml.load."""
+
+
 def _event_data(loader, event) -> Any:
     if type(event) is yaml.ScalarEvent:
         return _scalar_data(loader, event, _scalar_tag(loader, event))
-    return _collection_data(loader, event)
+    return _collection_data(loader, event, 1)
 
 
-def _collection_data(loader, event) -> Any:
+def _collection_data(loader, event, depth: int) -> Any:
     """A list or mapping, from its start event to its end event. (The loop takes each event as it comes and
     looks at its type, rather than asking the parser first: a plan is tens of thousands of events.)"""
     kind = type(event)
     if kind not in (yaml.MappingStartEvent, yaml.SequenceStartEvent) or event.anchor is not None \
             or event.tag not in (None, "!"):
         raise _Unusual
+    if depth > MAX_NESTING:
+        raise _TooDeep(event.start_mark.line + 1)
     get = loader.get_event
     if kind is yaml.SequenceStartEvent:
         items = []
@@ -148,7 +159,7 @@ def _collection_data(loader, event) -> Any:
             elif kind is yaml.SequenceEndEvent:
                 return items
             else:
-                items.append(_collection_data(loader, event))
+                items.append(_collection_data(loader, event, depth + 1))
     mapping = {}
     while True:
         key = get()
@@ -161,7 +172,7 @@ def _collection_data(loader, event) -> Any:
         if type(event) is yaml.ScalarEvent:
             mapping[key.value] = _scalar_data(loader, event, _scalar_tag(loader, event))
         else:
-            mapping[key.value] = _collection_data(loader, event)
+            mapping[key.value] = _collection_data(loader, event, depth + 1)
 
 
 def _text_key(loader, key) -> bool:
@@ -369,6 +380,10 @@ def _parsed(text: str, path: str) -> Any:
         raise SchemaError(f"is not valid YAML (character U+{code:04X} is not allowed in YAML); a plan YAML is UTF-8 "
                           "text: save it as UTF-8, or write it again with `planparse extract`", path=path,
                           line=text.count("\n", 0, error.position) + 1) from None
+    except (_TooDeep, RecursionError) as error:  # (RecursionError: yaml.load's own reading of an unusual file)
+        raise SchemaError(f"refused: lists and mappings nested over {MAX_NESTING} deep, which planparse never "
+                          "writes", path=path,
+                          line=error.args[0] if isinstance(error, _TooDeep) else None) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SchemaError(f"is not valid YAML ({getattr(error, 'problem', error)})", path=path,
