@@ -72,15 +72,18 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
         coverage=template_coverage,
         counts=counts,
         chapters=heading_links(tmpl, loc, links.pairs),
-        measures=[TemplateMeasure(template=tmpl.keys[i], headline=m.headline, heading=tmpl.headings[i],
-                                  status=STATUS[statuses[i]], local=ranked(loc.keys, by_template.get(i, [])),
-                                  text=measure_body(m))
+        # the measures and links are made of the plans' validated values and the linker's: not validated
+        # again (Model.trusted), which was a tenth of a diff of thousands of measures
+        measures=[TemplateMeasure.trusted(template=tmpl.keys[i], headline=m.headline, heading=tmpl.headings[i],
+                                          status=STATUS[statuses[i]], local=ranked(loc.keys, by_template.get(i, [])),
+                                          text=measure_body(m), duties=None)
                   for i, m in enumerate(tmpl.items)],
         links=links.models(tmpl.keys, loc.keys),
         missing=[tmpl.keys[i] for i in range(len(tmpl.items)) if statuses[i] == 0],
         local_only=[loc.keys[j] for j in range(len(loc.items)) if j not in by_local],
-        local_measures=[LocalMeasure(local=loc.keys[j], headline=m.headline, heading=loc.headings[j],
-                                     template=ranked(tmpl.keys, by_local.get(j, [])), text=measure_body(m))
+        local_measures=[LocalMeasure.trusted(local=loc.keys[j], headline=m.headline, heading=loc.headings[j],
+                                             template=ranked(tmpl.keys, by_local.get(j, [])), text=measure_body(m),
+                                             duties=None)
                         for j, m in enumerate(loc.items)],
         changes=changes,
         details=details,

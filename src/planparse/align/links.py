@@ -83,8 +83,9 @@ class Links:
         return _Linker(scores, template, local, titles, overlap, rare).links()
 
     def models(self, template_keys: list[MeasureKey], local_keys: list[MeasureKey]) -> list[Link]:
-        return [Link(template=template_keys[i], local=local_keys[j], kind="full" if self.full[k] else "partial",
-                     score=round(self.scores[k], 3)) for k, (i, j) in enumerate(self.pairs)]
+        # (the keys are the plans' own and the scores Python floats: not validated again, see Model.trusted)
+        return [Link.trusted(template=template_keys[i], local=local_keys[j], kind="full" if self.full[k] else "partial",
+                             score=round(self.scores[k], 3)) for k, (i, j) in enumerate(self.pairs)]
 
     def statuses(self, template_measures: int) -> np.ndarray:
         """Per template measure: 2 full, 1 partial, 0 missing."""
