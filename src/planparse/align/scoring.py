@@ -223,7 +223,9 @@ def _overlap(template: TemplateUnits, entry_row: np.ndarray, entry_column: np.nd
         cells = np.bincount(np.repeat(entry_row * units, count) + unit, weights=np.repeat(entry_idf, count),
                             minlength=rows * units)
         nonzero = np.flatnonzero(cells != 0)  # the same cells as flatnonzero(cells), which is ~8× slower on floats
-        return nonzero // units, nonzero % units, cells[nonzero]
+        # each row's cells are one run of `nonzero`: rows by the runs' bounds (a third of the time of dividing)
+        row = np.repeat(np.arange(rows), np.diff(np.searchsorted(nonzero, np.arange(rows + 1) * units)))
+        return row, nonzero - row * units, cells[nonzero]
     require("scipy.sparse", "compare", "scoring several plans at once (compare) or one very large plan")
     import scipy.sparse
 
