@@ -35,10 +35,13 @@ class Model(BaseModel):
         does, without looking for aliases and defaults, which made it slower than validating. The lists given
         are kept, not copied. A loaded file is always validated (yamlio.loads_plan)."""
         fields = _field_names(cls)
-        if len(values) != len(fields):
-            raise TypeError(f"{cls.__name__}.trusted needs every field: {sorted(set(fields) ^ set(values))}")
+        # in schema order, as validated: given so (the usual call), the keyword dict, new at every call, is it
+        if tuple(values) != fields:
+            if len(values) != len(fields):
+                raise TypeError(f"{cls.__name__}.trusted needs every field: {sorted(set(fields) ^ set(values))}")
+            values = {name: values[name] for name in fields}
         model = cls.__new__(cls)
-        _set(model, "__dict__", {name: values[name] for name in fields})  # in schema order, as validated
+        _set(model, "__dict__", values)
         _set(model, "__pydantic_fields_set__", set(fields))
         _set(model, "__pydantic_extra__", None)
         _set(model, "__pydantic_private__", None)
