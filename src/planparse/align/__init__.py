@@ -66,6 +66,8 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
     template_coverage, counts = coverage(statuses)
     by_template, by_local = links.by_template(), links.by_local()
     changes, details = linked_changes(tmpl, loc, t_units, l_units, scores, links, detail)
+    template_bodies = [measure_body(m) for m in tmpl.items]
+    local_bodies = template_bodies if itself else [measure_body(m) for m in loc.items]
     return DiffReport(
         template=template_ref,
         local=local_ref,
@@ -76,13 +78,13 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
         # again (Model.trusted), which was a tenth of a diff of thousands of measures
         measures=[TemplateMeasure.trusted(template=tmpl.keys[i], headline=m.headline, heading=tmpl.headings[i],
                                           status=STATUS[statuses[i]], local=ranked(loc.keys, by_template.get(i, [])),
-                                          text=measure_body(m), duties=None)
+                                          text=template_bodies[i], duties=None)
                   for i, m in enumerate(tmpl.items)],
         links=links.models(tmpl.keys, loc.keys),
         missing=[tmpl.keys[i] for i in range(len(tmpl.items)) if statuses[i] == 0],
         local_only=[loc.keys[j] for j in range(len(loc.items)) if j not in by_local],
         local_measures=[LocalMeasure.trusted(local=loc.keys[j], headline=m.headline, heading=loc.headings[j],
-                                             template=ranked(tmpl.keys, by_local.get(j, [])), text=measure_body(m),
+                                             template=ranked(tmpl.keys, by_local.get(j, [])), text=local_bodies[j],
                                              duties=None)
                         for j, m in enumerate(loc.items)],
         changes=changes,
