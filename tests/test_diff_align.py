@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -353,3 +354,22 @@ def test_the_title_matrices_take_small_pages_and_numpy_keeps_its_setting():
         assert switch(True) is False  # a setting of False is given back as False too
     finally:
         switch(original)
+
+
+@pytest.mark.parametrize("parts", [[0] * 9, [0, 0, 0, 1, 1, 1, 2, 2, 0]])
+def test_best_titles_are_the_pairs_best_in_their_column_and_in_their_row_within_the_part(parts):
+    """The title pairs the linker looks at, found without a boolean matrix per condition, are those the rule
+    names: at least TITLE_MATCH, the best in their column and in their row among the local units of their
+    part (ties kept), written out here as the boolean matrices it was first written with."""
+    from planparse.align.links import TITLE_MATCH, _TitleBest
+
+    rng = np.random.default_rng(5)
+    units_similarity = rng.choice([0.0, 0.2, 0.35, 0.5, 0.9, 1.0], size=(7, 9))  # ties and values at the bar
+    part = np.array(parts, dtype=np.int64)
+    best = units_similarity >= units_similarity.max(axis=0)
+    for p in set(parts):
+        columns = part == p
+        best[:, columns] &= units_similarity[:, columns] >= units_similarity[:, columns].max(axis=1)[:, None]
+    expected = np.argwhere(best & (units_similarity >= TITLE_MATCH))
+    found = _TitleBest.of(units_similarity, part).pairs(units_similarity, part)
+    assert found.tolist() == expected.tolist()
