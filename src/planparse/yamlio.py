@@ -160,7 +160,7 @@ def _collection_data(loader, event, depth: int) -> Any:
                 return items
             else:
                 items.append(_collection_data(loader, event, depth + 1))
-    mapping = {}
+    mapping: dict[str, Any] = {}
     while True:
         key = get()
         kind = type(key)
