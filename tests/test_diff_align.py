@@ -371,5 +371,5 @@ def test_best_titles_are_the_pairs_best_in_their_column_and_in_their_row_within_
         columns = part == p
         best[:, columns] &= units_similarity[:, columns] >= units_similarity[:, columns].max(axis=1)[:, None]
     expected = np.argwhere(best & (units_similarity >= TITLE_MATCH))
-    found = _TitleBest.of(units_similarity, part).pairs(units_similarity, part)
+    found = _TitleBest.of(units_similarity, part).pairs()
     assert found.tolist() == expected.tolist()

@@ -130,7 +130,8 @@ class _Linker:
         self.by_level: set[Pair] = set()  # a title like a heading over the other
         self.by_order: set[Pair] = set()
         self.in_gap: set[Pair] = set()
-        self.unit_best: _TitleBest | None = None  # found by _titles
+        # the best title similarity of each measure on the other side (_titles and _levels read it)
+        self.unit_best = _TitleBest.of(titles[:template.units, :local.units], local.part)
 
     def links(self) -> Links:
         self._titles()
@@ -165,16 +166,14 @@ class _Linker:
     def _titles(self) -> None:
         """Same titles; similar titles that are each other's most similar (in that part of the local plan:
         a template measure may be restated in the body and in an annexed table; ties kept), not namesakes."""
-        units = self.titles[:self.template.units, :self.local.units]
-        same = _same_titles(self.template.titles, self.local.titles)
-        same = same[units[same[:, 0], same[:, 1]] >= TITLE_MATCH]
-        self.unit_best = _TitleBest.of(units, self.local.part)  # (_levels reads it too)
-        best = self.unit_best.pairs(units, self.local.part)
+        units = self.unit_best.units
+        named = _same_titles(self.template.titles, self.local.titles)
+        same = {(i, j) for i, j in named[units[named[:, 0], named[:, 1]] >= TITLE_MATCH].tolist()}
         similar = []
-        for i, j in sorted({*map(tuple, same.tolist()), *map(tuple, best.tolist())}):
+        for i, j in sorted(same | {(i, j) for i, j in self.unit_best.pairs().tolist()}):
             if not self._consistent(i, j):
                 continue
-            if self.template.titles[i] and self.template.titles[i] == self.local.titles[j]:
+            if (i, j) in same:
                 self.same_title.add((i, j))
             else:
                 similar.append((i, j))
@@ -189,8 +188,7 @@ class _Linker:
         n_template, n_local = self.template.units, self.local.units
         # a measure's title is matched to the heading it is most like on the other side (ties kept), not to
         # a heading it merely resembles while another measure has its very title
-        # (the units' part of each maximum _titles found already: only the headings' part is read here)
-        assert self.unit_best is not None
+        # (the units' part of each maximum is unit_best's: only the headings' part is read here)
         row_best = np.maximum(self.unit_best.row.max(axis=0, initial=0.0),
                               self.titles[:n_template, n_local:].max(axis=1, initial=0.0))
         column_best = np.maximum(self.unit_best.column, self.titles[n_template:, :n_local].max(axis=0, initial=0.0))
@@ -286,6 +284,8 @@ class _TitleBest:
     """The best title similarity of each local unit (column) among template units, and of each template unit
     (row) among the local units of each part of the local plan (few: the body and its annexes)."""
 
+    units: np.ndarray  # template units × local units: their titles' similarity
+    part: np.ndarray  # each local unit's part
     column: np.ndarray
     row: np.ndarray  # parts × template units
     parts: np.ndarray  # the parts, sorted
@@ -295,16 +295,18 @@ class _TitleBest:
         parts = np.array(sorted(set(part.tolist())), dtype=np.int64)  # (np.unique would import numpy.ma)
         rows = [units.max(axis=1, initial=0.0) if len(parts) == 1 else units[:, part == p].max(axis=1, initial=0.0)
                 for p in parts.tolist()]
-        return cls(units.max(axis=0, initial=0.0), np.stack(rows) if rows else np.zeros((0, len(units))), parts)
+        return cls(units, part, units.max(axis=0, initial=0.0),
+                   np.stack(rows) if rows else np.zeros((0, len(units))), parts)
 
-    def pairs(self, units: np.ndarray, part: np.ndarray) -> np.ndarray:
+    def pairs(self) -> np.ndarray:
         """(template unit, local unit) rows of the pairs at least TITLE_MATCH similar that are the best in their
         column and in their row within the local unit's part (ties kept). Few pairs are the best of their
         column: they are found in one pass over the matrix and only they are checked against their row's
         best, instead of a boolean matrix per condition (each a pass of its own at thousands of titles)."""
+        units = self.units
         # (flat positions: np.nonzero of a 4,000 × 4,000 matrix took ten times as long as np.flatnonzero)
         rows, columns = np.divmod(np.flatnonzero(units >= np.maximum(self.column, TITLE_MATCH)), max(units.shape[1], 1))
-        keep = units[rows, columns] >= self.row[np.searchsorted(self.parts, part[columns]), rows]
+        keep = units[rows, columns] >= self.row[np.searchsorted(self.parts, self.part[columns]), rows]
         return np.stack([rows[keep], columns[keep]], axis=1).astype(np.int64)
 
 
