@@ -172,8 +172,9 @@ _YAML_PIECES = ["\n", "  ", "- ", ": ", "? ", "{", "}", "[", "]", ", ", "'", '"'
 
 @st.composite
 def _plan_yaml(draw) -> str | bytes:
-    """The YAML of a plan extracted from a generated text, edited: pieces inserted, spans deleted, lines
-    repeated (aliases would multiply them), cut short; sometimes as bytes in another encoding, or damaged."""
+    """The YAML of a plan extracted from a generated text, edited: pieces inserted, spans deleted, the start
+    of a line repeated (as aliases would multiply it), cut short; sometimes as bytes in another encoding, or
+    damaged."""
     try:
         document = dumps(extract_text(draw(texts)))
     except PlanparseError:
