@@ -5,7 +5,7 @@
     python benchmarks/bench_linkers.py --no-tuning  # planparse with its shipped constants only (peers tuned)
     python benchmarks/bench_linkers.py --errors     # …and every wrong or missed link of planparse
 
-Pairs: the corpus gold (../shared/corpus/gold/align_*.yaml, or $PLANPARSE_CORPUS), the two corpus pairs
+Pairs: the corpus gold (../shared/corpus/gold/align_*.yaml, or $PLANPARSE_CORPUS), the corpus pairs
 with gold in tests/gold/align/, and the two seed pairs (tests/gold/nanyang-*.yaml). Every linker sees the
 units `planparse diff` reads (its keys and texts); the corpus gold is mapped onto them by score_align.py's
 own rule (a measure maps onto the gold measure whose `starts_with` its text begins with), the seed gold by

@@ -134,7 +134,21 @@ def test_a_local_measure_titled_like_a_template_section_has_its_main_source_ther
     # A district's 集中排查阶段 takes up the template's phase （一）第一阶段：集中排查 — its steps 组织排查 and
     # 建立台账, in words of its own — and one stock clause (不能立即整改到位的，落实管控措施) that a pipe
     # measure elsewhere happens to hold word for word. The heading says where the measure comes from: its
-    # main source is the step it shares most with, not the measure it shares a clause with.
+    # main source is the step it shares most with, and the clause it shares with the pipe measure is no link.
+    assert links_of(diff(*_phase_plans(_PHASE_LOCAL))) == {(1, 1): "full", (2, 1): "partial"}
+
+
+def test_a_measure_outside_the_section_a_local_measure_carries_is_linked_when_restated():
+    # The same phase, which also restates most of the pipe measure of another chapter: that is a full link.
+    local = _PHASE_LOCAL + "对老化燃气管道、违规占压燃气管道的，要立行立改，对长期未维护的管道开展检测评估，更新改造一批，停用报废一批。"
+    assert links_of(diff(*_phase_plans(local))) == {(1, 1): "full", (2, 1): "partial", (3, 1): "full"}
+
+
+_PHASE_LOCAL = ("集中排查阶段。2023年9月底前，对全区养老机构逐户上门排查燃气隐患，排查结果录入信息平台，逐一登记在册，"
+                "不能立即整改到位的，落实管控措施。")
+
+
+def _phase_plans(local_text: str) -> tuple[Plan, Plan]:
     steps = [measure(1, "组织排查。各区组织专业力量对辖区燃气用户逐户上门排查，排查结果录入燃气安全信息平台，做到不漏一户。"),
              measure(2, "建立台账。对排查出的隐患逐一登记在册，明确整改责任人和完成时限，整改完成一项销号一项。")]
     pipes = measure(3, "整治问题管网。对老化燃气管道、违规占压燃气管道的，要立行立改，不能立即整改到位的，落实管控措施，"
@@ -143,10 +157,7 @@ def test_a_local_measure_titled_like_a_template_section_has_its_main_source_ther
     template = plan([chapter(1, "工作步骤", sections=[
         Section(number=1, marker="（一）", title="第一阶段：集中排查", lines=(1, 1), measures=steps)]),
         chapter(2, "重点任务", [pipes])], "t")
-    local = plan([chapter(1, "工作安排", [measure(1, (
-        "集中排查阶段。2023年9月底前，对全区养老机构逐户上门排查燃气隐患，排查结果录入信息平台，逐一登记在册，"
-        "不能立即整改到位的，落实管控措施。"))])], "l")
-    assert links_of(diff(template, local)) == {(1, 1): "full", (2, 1): "partial", (3, 1): "partial"}
+    return template, plan([chapter(1, "工作安排", [measure(1, local_text)])], "l")
 
 # (c) A local plan whose tasks are headings over text (sections with no measures).
 

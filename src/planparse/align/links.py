@@ -17,6 +17,10 @@ their text. The structure says so when:
   local measure carries; a local measure linked to nothing sits where the alignment skips template
   measures (between local measures whose template measures come before and after them).
 
+A local measure titled like a template section is linked outside that section only where it restates a
+measure (a `full` link) or the structure says so: a clause it shares with a measure of another chapter is a
+stock phrase.
+
 A link is `full` when the template measure is the local measure's main source (a title like its own or a
 heading over it, then most restated wording, then most shared wording; not a source only because it sits
 between two parts of it), when the local measure restates FULL_SHARE of the template measure's clauses,
@@ -39,7 +43,8 @@ from .scoring import PairScores
 from .structure import Outline
 
 # Constants chosen on the gold alignments (benchmarks/bench_linkers.py: five corpus pairs and the two seed
-# pairs, with leave-one-pair-out figures). Evidence in rare grams (above).
+# pairs, with leave-one-pair-out figures; c07 → c09 and c16 → c17 were aligned later and held out). Evidence in
+# rare grams (above).
 MIN_EVIDENCE = 10.0
 STRUCTURE_EVIDENCE = 7.5
 TITLE_MATCH = 0.35
@@ -128,6 +133,7 @@ class _Linker:
         self.same_title: set[Pair] = set()
         self.titled: set[Pair] = set()  # same or similar titles, linked
         self.by_level: set[Pair] = set()  # a title like a heading over the other
+        self.carried: dict[int, set[int]] = {}  # local measure → the template sections it carries by its title
         self.by_order: set[Pair] = set()
         self.in_gap: set[Pair] = set()
         # the best title similarity of each measure on the other side (_titles and _levels read it)
@@ -150,7 +156,17 @@ class _Linker:
                 or (i, j) in self.in_gap for i, j in own}
         for pair, copies in twins.items():
             full[pair] = any(full[copy] for copy in copies)
+        pairs = [pair for pair in pairs if full[pair] or not self._stray(pair)]
         return Links(pairs, [self.score.get(pair, 0.0) for pair in pairs], [full[pair] for pair in pairs])
+
+    def _stray(self, pair: Pair) -> bool:
+        """A local measure titled like a template section is that section's counterpart: a clause it shares
+        with a measure outside the section, linked by wording alone and restated too little to be full, is a
+        stock phrase both reuse (集中攻坚阶段 ← 第一阶段's 立行立改…落实管控措施, also in a pipeline measure of
+        another chapter)."""
+        i, j = pair
+        return (j in self.carried and i not in self.carried[j]
+                and not (pair in self.titled or pair in self.by_level or pair in self.by_order))
 
     def _source_weight(self, pair: Pair, shared: dict[Pair, float]) -> tuple:
         """How much of a source of the local measure the template measure is: a title like its own (or like a
@@ -200,6 +216,7 @@ class _Linker:
         for heading, j in zip(*np.nonzero(self.titles[n_template:, :n_local] >= TITLE_MATCH)):
             if self.titles[n_template + heading, j] >= column_best[j]:
                 candidates += [(int(i), int(j)) for i in self.template.heading_members[heading]]
+                self.carried.setdefault(int(j), set()).update(self.template.heading_members[heading].tolist())
         # linked here or already by wording: either way the heading says where the measure comes from
         self.by_level = (self._add_if_shared(candidates) | self.linked) & set(candidates)
 
