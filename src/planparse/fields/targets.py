@@ -22,7 +22,12 @@ _SLOGAN = re.compile(r"“[^“”\n]{1,12}”")
 _HOTLINE = re.compile(r"12[0-9]{3}(?![0-9.%])")
 
 _NUMERAL = "一二两三四五六七八九十百"
-_UNIT = r"%|‰|个工作日|工作日|学时|课时|小时|个月|日|天|周|期|次|名|人|项|件|场|个"
+# Measure words of counts and amounts too, as action plans set them: roads and lines (条, 公里), areas (万平方米,
+# 公顷), sites (处, 座), vehicles and machines (辆, 台), households and schools (户, 所), tonnes and money (吨, 万元):
+# `改造600公里`, `新增50处`, `投运1200辆`. Longer words first (万平方米 before 平方米 before 米).
+_UNIT = (r"%|‰|个工作日|工作日|学时|课时|小时|个月|日|天|周|期|次|名|人|项|件|场|个"
+         r"|平方公里|万平方米|平方米|㎡|公顷|万亩|亩|公里|千米|米|条|处|座|辆|台|套|户|所|家|万吨|吨"
+         r"|亿元|万元|元")
 # `80%以上`, `5% 以下`, `7 个工作日内`, `2 名以上`; not the 内 of a word (`开展一次内容为宪法…的培训`).
 _SUFFIX = r"及以上|以上|以下|以内|之内|内(?![部容涵外设控务])|左右"
 # A number with its unit, where every target is anchored (the scan starts at a digit or numeral, so it is fast):
