@@ -433,6 +433,8 @@ SPLIT_UNITS = [
     ("", []),
     ("按职责分工负责", []),
     ("区司法局等单位", ["区司法局"]),
+    ("区建设局、区交通局、区水务局等建设主管部门", ["区建设局", "区交通局", "区水务局"]),
+    ("市教委、市卫生健康委等成员单位按职责分工负责", ["市教委", "市卫生健康委"]),
 ]
 
 
@@ -715,12 +717,21 @@ def test_task_type_never_raises(text):
 
 # Duty lists whose items are headed by the body that carries them (written for these tests).
 DUTY_HEADS = [
-    ("城管中心：负责全镇渣土处置的日常监管，做好与区级部门的衔接。", ("responsible", "城管中心")),
-    ("社区办。牵头组织各居委会开展宣传。", ("lead", "社区办")),
-    ("派出所。配合做好运输车辆的查处工作。", ("participating", "派出所")),
-    ("各村：负责村域范围内垃圾的收集和驳运。", ("responsible", "各村")),
-    ("区委组织部（区公务员局）：负责将考核结果纳入干部考察。", ("responsible", "区委组织部（区公务员局）")),
-    ("区绿化市容局\n负责全区收运企业的资质审核。", ("responsible", "区绿化市容局")),
+    ("城管中心：负责全镇渣土处置的日常监管，做好与区级部门的衔接。", ("responsible", ["城管中心"])),
+    ("社区办。牵头组织各居委会开展宣传。", ("lead", ["社区办"])),
+    ("派出所。配合做好运输车辆的查处工作。", ("participating", ["派出所"])),
+    ("各村：负责村域范围内垃圾的收集和驳运。", ("responsible", ["各村"])),
+    ("区委组织部（区公务员局）：负责将考核结果纳入干部考察。", ("responsible", ["区委组织部（区公务员局）"])),
+    ("区绿化市容局\n负责全区收运企业的资质审核。", ("responsible", ["区绿化市容局"])),
+    # several bodies head one item, the others of their kind named by kind only (`等行业主管部门`)
+    ("区住房建设局、区交通运输局等行业主管部门\n督促施工单位落实扬尘防控责任。",
+     ("responsible", ["区住房建设局", "区交通运输局"])),
+    ("各街道、开发区：落实属地责任，开展日常巡查。", ("responsible", ["各街道", "开发区"])),
+    # a head alone on its line that names a body is its duty, whatever the text begins with…
+    ("区公安分局（交警大队）\n对运输车辆集中通行路段开展路面执法。", ("responsible", ["区公安分局（交警大队）"])),
+    # …but not a body named by its part in the plan: `成员单位` heads the list of members
+    ("成员单位\n县减灾委员会成员单位包括县应急管理局、县民政局等。", None),
+    ("区公安分局（交警大队）：对运输车辆集中通行路段开展路面执法。", None),  # run in: needs a duty verb
     ("优化服务设施布局。按照每个街镇建成一家中心的要求推进。", None),  # a topic ending in 局, then its text
     ("提高政治站位。从全局高度认识工作的重要性。", None),
     ("加强组织领导。各单位要落实主体责任。", None),

@@ -147,7 +147,7 @@ def _read_text(text: str, year: int | None, *, headline: str | None = None,
     if not (units.lead or units.participating or units.responsible):
         headed = duty_head(text)  # `（一）城运中心：负责…`: an item headed by the body that carries it
         if headed is not None:
-            getattr(units, headed[0]).append(headed[1])
+            getattr(units, headed[0]).extend(headed[1])
     prose = "\n".join(line for line in text.split("\n") if not assignment_line(line))
     return _Reading(text=text, headline=_headline(text) if headline is None else headline, units=units,
                     deadlines=find_deadlines(text, year=year), recurring=find_recurring(text, year=year),

@@ -95,32 +95,36 @@ def find_roles(text: str) -> list[tuple[str, list[str]]]:
 
 # `（一）城运中心：负责建筑垃圾处理的监督管理…`, `1.街道消委办。牵头开展…`: a duty list whose items are
 # headed by the body that carries them.
-_DUTY_HEAD = re.compile(r"^(?P<unit>[^\s，。：:；（）()]{2,24}(?:（[^（）]{1,12}）)?)(?:[：:。]|\n)\s*(?P<duty>.)")
+_DUTY_HEAD = re.compile(r"^(?P<unit>[^\s，。：:；（）()]{2,32}(?:（[^（）]{1,12}）)?)(?P<end>[：:。]|\n)\s*(?P<duty>.)")
 # The end of a body's name (narrower than in role phrasing: `提高政治站位。` is a topic, not a body).
 _DUTY_BODY = re.compile(r"(?:委|局|办|部|厅|院|署|政府|街道|镇|乡|村|中心|队|所|站|处|科|室|公司|部门|单位|小组|银行|"
-                        r"集团|委员会|居委会|办公室|专班)\Z")
+                        r"集团|委员会|居委会|办公室|专班|开发区|经开区|园区)\Z")
+# A body named by its part in the plan, not by name (`2.1.2 成员单位` heads a list of them, no duty of its own).
+_GENERIC_BODY = re.compile(r"(?:成员|相关|有关|责任|牵头|配合|参加|其他)(?:单位|部门)\Z")
 _LEAD_DUTY = re.compile(r"^牵头")
 # What a duty item says its body does.
 _DUTY_VERB = re.compile(r"^(?:具体|主要|统一|全面)?(?:负责|牵头|配合|协助|协同|参与|协调|督促|指导|组织|承担|会同|落实|做好|开展|依法)")
 _PARTICIPATING_DUTY = re.compile(r"^(配合|协助|协同|参与)")
 
 
-def duty_head(text: str) -> tuple[str, str] | None:
-    """(role, unit) of an item headed by the body that carries it, or None. The head must name a body
-    (`…中心`, `…办`, `…局`, `各村`, `派出所`), not a topic (`加强组织领导。`)."""
+def duty_head(text: str) -> tuple[str, list[str]] | None:
+    """(role, units) of an item headed by the bodies that carry it, or None. The head must name bodies
+    (`…中心`, `…办`, `…局`, `各村`, `派出所`, `区建管委、区交通委等建设主管部门`), not a topic (`加强组织领导。`)."""
     found = _DUTY_HEAD.match(text)
     if not found:
         return None
-    unit = found.group("unit")
-    names = [re.sub(r"（[^（）]*）$", "", name) for name in unit.split("、")]
-    if not all(_DUTY_BODY.search(name) or name.startswith("各") for name in names) \
+    units = split_units(found.group("unit"))
+    names = [re.sub(r"（[^（）]*）$", "", unit) for unit in units]
+    if not names or not all(_DUTY_BODY.search(name) or name.startswith("各") for name in names) \
             or any(_NOT_A_UNIT.search(name) for name in names):
         return None
     rest = text[found.start("duty"):]
-    if not _DUTY_VERB.match(rest):
-        return None  # `优化服务设施布局。按照…` is a topic and its text, whatever its last character
+    # a head run into its text must be followed by what the body does (`优化服务设施布局。按照…` is a topic and
+    # its text); a head alone on its line that names bodies is theirs whatever the text begins with
+    if not _DUTY_VERB.match(rest) and (found.group("end") != "\n" or any(_GENERIC_BODY.match(name) for name in names)):
+        return None
     if _LEAD_DUTY.match(rest):
-        return "lead", unit
+        return "lead", units
     if _PARTICIPATING_DUTY.match(rest):
-        return "participating", unit
-    return "responsible", unit
+        return "participating", units
+    return "responsible", units

@@ -6,14 +6,15 @@ import re
 
 # One unit of a list: separators inside brackets do not split, so `各县（市、区）` stays whole.
 _UNIT_ITEM = re.compile(r"(?:[（(][^（()）\n]*[）)]|[^、，,；;\n])+")
-# Boilerplate after the last unit: `等部门按职责分工负责`, `按职责分工分别负责。`, `等单位`, `会同有关部门负责`.
+# Boilerplate after the last unit: `等部门按职责分工负责`, `按职责分工分别负责。`, `等单位`, `会同有关部门负责`,
+# `等行业主管部门` (the others of a kind, named by their kind: no unit of their own).
 # Its words are matched in the last few characters only, after the closing marks are stripped by hand: a
 # `[。]*\Z` tried from every mark of a long run of 。 is quadratic.
 _TRAILER = re.compile(
-    r"(?:等(?:相关|有关|其他)?(?:部门|单位)?)?(?:会同(?:有关|相关|其他)?(?:部门|单位))?"
+    r"(?:等(?:[\u4e00-\u9fff]{0,6}(?:部门|单位))?)?(?:会同(?:有关|相关|其他)?(?:部门|单位))?"
     r"(?:按照?(?:各自)?职责(?:分工)?(?:分别)?负责|分别负责|负责)?\Z"
 )
-_TRAILER_MAX_LEN = 24  # the longest trailer: 等其他部门 + 会同其他部门 + 按照各自职责分工分别负责
+_TRAILER_MAX_LEN = 28  # the longest trailer: 等 + six characters + 部门, 会同其他部门, 按照各自职责分工分别负责
 _TRAILER_MARKS = frozenset("。．.")
 _TRAILER_LAST_CHARS = frozenset("责门位。．.")  # how a trailer can end: most units have none, so skip the regex
 # The mark of the lead unit inside a list: `责任单位：市发展改革委（牵头）、市财政局`.

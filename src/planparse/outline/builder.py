@@ -28,9 +28,15 @@ from .tree import TERMINAL, DraftNode
 
 # An unmarked heading line (web copies lose `（一）`): short, no sentence punctuation inside or at the end.
 _HEADING_MAX_LEN = 30
-# A measure's heading alone on its line: this short, Chinese words only (no punctuation at all).
+# A measure's heading alone on its line, a blank line below: this short, Chinese words only (no punctuation at all)…
 _SHORT_HEADING = 16
 _PLAIN_WORDS = re.compile(r"^[\u4e00-\u9fff“”]+$")
+# …or, in a copy of one paragraph per line (no line there is wrapped mid-sentence, as a printed copy's lines are
+# at any mark), with the marks a heading holds inside but none at its end: `严把“源头清洗关”，规范冲洗设施运行`,
+# `区公安分局（交管）`, `各街镇、经开区`.
+_HEADING_WORDS = re.compile(r"^[\u4e00-\u9fff“”‘’《》（）()、，,]*[\u4e00-\u9fff”’》）)]$")
+# A marker closed by a colon (`第 4 项指标：`) runs its text in: what follows it on the line is never a heading.
+_RUN_IN_MARKER = re.compile(r"[：:]\s*$")
 _ORPHAN_MAX_LEN = 6
 _UNMARKED_SECTION = "unmarked heading line"
 _IMPLICIT = "implicit: no chapter markers"
@@ -151,8 +157,9 @@ def _is_run_in(node: DraftNode) -> bool:
 class _Roles:
     """What each rank does in this plan (see the module docstring)."""
 
-    def __init__(self, root: DraftNode):
+    def __init__(self, root: DraftNode, lines: list[Line], markers: list[Marker | None]):
         nodes = list(_walk(root))
+        self.paragraph_copy = _one_paragraph_per_line(lines, markers)
         ranks = sorted({n.rank for n in nodes})
         self.chapter = ranks[0] if ranks else None
         # A level is a section level where a heading of it holds numbered nodes. A run-in item that
@@ -175,7 +182,7 @@ def build_outline(lines: list[Line], markers: list[Marker | None]) -> Outline:
     nester = _Nester(lines, markers)
     root = nester.nest()
     outline = nester.out
-    roles = _Roles(root)
+    roles = _Roles(root, lines, markers)
     implicit: DraftNode | None = None
 
     def implicit_chapter() -> DraftNode:
@@ -206,6 +213,20 @@ def build_outline(lines: list[Line], markers: list[Marker | None]) -> Outline:
     _number_unmarked_sections(outline)
     _warn(outline)
     return outline
+
+
+# A copy whose unmarked long lines nearly all finish a sentence holds one paragraph per line (a web page, a Word
+# file): no line of it is wrapped mid-sentence. Marked lines are left out: they are the headings in question.
+_PARAGRAPH_COPY_SHARE = 0.95
+_PARAGRAPH_COPY_MIN_LINES = 5
+_LONG_LINE = 20
+
+
+def _one_paragraph_per_line(lines: list[Line], markers: list[Marker | None]) -> bool:
+    long_lines = [line.text for line, marker in zip(lines, markers)
+                  if marker is None and len(line.text) >= _LONG_LINE and not line.cells]
+    finished = sum(1 for text in long_lines if text[-1] in TERMINAL + "）)”")
+    return len(long_lines) >= _PARAGRAPH_COPY_MIN_LINES and finished >= _PARAGRAPH_COPY_SHARE * len(long_lines)
 
 
 def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: list[ExtractionWarning]) -> None:
@@ -245,10 +266,10 @@ def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: 
                 if (child.rank in roles.sections and child.children) or child.recognized_by == _UNMARKED_SECTION:
                     _place(chapter, [child], roles, warnings)
                 else:
-                    _as_measure(child)
+                    _as_measure(child, roles.paragraph_copy)
                     node.children.append(child)
         else:
-            _as_measure(node)
+            _as_measure(node, roles.paragraph_copy)
             if id(node) in prose_items and node.marker and not any(ch in node.marker.rest for ch in TERMINAL):
                 node.title_is_heading = True  # its heading line heads the prose below it
             (section if section is not None and section.rank < node.rank else chapter).children.append(node)
@@ -297,13 +318,16 @@ def _line_of(node: DraftNode) -> int | None:
     return node.heading.number if node.heading else None
 
 
-def _as_measure(node: DraftNode) -> None:
+def _as_measure(node: DraftNode, paragraph_copy: bool) -> None:
     """A measure keeps anything numbered below it as its own text (items)."""
     node.kind = "measure"
     rest = node.marker.rest if node.marker else ""
+    run_in = node.marker is not None and _RUN_IN_MARKER.search(node.marker.marker) is not None
     if node.recognized_by == DECIMAL_RULE and node.body and rest and not any(ch in rest for ch in TERMINAL + "，"):
         node.title_is_heading = True  # `1.1 编制目的` over its text: a decimal outline heads every part
-    elif node.body and node.body[0].blank_before and 0 < len(rest) <= _SHORT_HEADING and _PLAIN_WORDS.match(rest):
+    elif node.body and node.body[0].blank_before and rest and (
+            (len(rest) <= _SHORT_HEADING and _PLAIN_WORDS.match(rest))
+            or (paragraph_copy and not run_in and len(rest) <= _HEADING_MAX_LEN and _HEADING_WORDS.match(rest))):
         # `（1）强化区级主体责任` alone, a paragraph below: a heading, not a line wrapped mid-sentence
         # (a printed copy wraps at its full width, longer than this)
         node.title_is_heading = True
