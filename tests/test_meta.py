@@ -235,6 +235,10 @@ def test_a_region_inside_a_cited_title_is_not_the_plans():
     ("测试专项整治工作方案", "work_plan"),
     ("测试工作实施方案", "implementation_plan"),
     ("测试工作实施方案（征求意见稿）", "implementation_plan"),
+    # a notice or a letter that sets the tasks itself
+    ("测试办公厅关于抓好测试工作贯彻落实的通知", "notice"),
+    ("关于开展2024年本市测试工作的函", "notice"),
+    ("关于发布2025年本市测试工作要求的通知", "work_points"),
 ])
 def test_kind_from_the_title_word(title, kind):
     assert meta_of(f"{title}\n一、总体要求\n做好工作。\n").kind == kind

@@ -20,6 +20,8 @@ _KINDS = [(re.compile(r"分工方案|分工表|任务分工|责任分解|任务�
           (re.compile(r"行动方案|行动计划"), "action_plan"),
           (re.compile(r"意见(?!稿)"), "opinion"),
           (re.compile(r"工作方案|创建.*方案"), "work_plan")]
+# A title that names the document a notice or a letter, with no kind of plan above: `…贯彻落实工作的通知`.
+_NOTICE = re.compile(r"(?:通知|函)\s*\Z")
 
 
 def find_period(title: str) -> Period | None:
@@ -43,4 +45,6 @@ def find_kind(title: str, body_kinds: set[str], has_plan_title: bool, notice_tit
             return kind
     if "第X条" in body_kinds:
         return "regulation"
+    if _NOTICE.search(own_words):
+        return "notice"  # a 通知 or 函 that sets tasks itself (no plan of its own under it)
     return "implementation_plan"
