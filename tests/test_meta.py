@@ -344,6 +344,14 @@ def test_the_documents_a_notice_transmits_are_never_its_basis():
     assert [ref.title for ref in meta_of(text).basis] == ["测试省物业管理条例"]
 
 
+def test_the_document_a_notice_says_it_makes_is_never_its_basis():
+    # the notice names the plan it makes in other words than the plan's own title (c22 does): it is still no basis
+    text = ("测试市交通委员会关于印发《测试市交通管理三年行动计划》的通知\n各相关部门：\n"
+            "按照《测试市城市管理三年行动计划》等工作要求，结合实际，制定《测试市交通领域管理精细化工作方案》，现印发给你们。\n"
+            "测试市交通委员会\n2024年4月3日\n测试市交通管理工作方案\n一、主要任务\n（一）做好工作。\n")
+    assert [ref.title for ref in meta_of(text).basis] == ["测试市城市管理三年行动计划"]
+
+
 def test_an_adoption_note_whose_date_is_no_date_leaves_the_date_to_the_other_sources():
     # `3月34日` is no date: the page's own date is the plan's (it used to stop the search at None)
     text = ("发布日期：2020-03-10\n# 测试市养犬管理条例\n\n2020年3月34日 测试市第十届人民代表大会常务委员会第五次会议通过\n\n"

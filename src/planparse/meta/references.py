@@ -28,7 +28,9 @@ def own_doc_number(frame: Frame, printed: dict[str, dict[str, str]]) -> str | No
     return None
 
 
-_TRANSMITS = re.compile(r"现将《[^》]{2,80}》[^。]{0,80}?(印发|转发|发布|公布)给")
+# `现将《A》印发给你们`, and `结合实际，制定《A》`: the document the notice issues, or one still to be made — the
+# plan itself, or a task, never what the plan implements.
+_TRANSMITS = re.compile(r"现将《[^》]{2,80}》[^。]{0,80}?(印发|转发|发布|公布)给|(?:制定|编制|制订)《[^》]{2,80}》")
 
 
 def basis(frame: Frame, notice_title: list[Line], own_number: str | None, own_titles: set[str]) -> list[DocRef]:
@@ -39,7 +41,7 @@ def basis(frame: Frame, notice_title: list[Line], own_number: str | None, own_ti
     lines = [line.text for line in frame.notice + frame.preamble if id(line) not in skip
              and not _OWN_NUMBER_LINE.match(line.text)]
     # `原《…》（沪交法〔2023〕415号）同时废止`: a document the plan repeals is not its basis.
-    # `现将《A》和《B》印发给你们`: the documents a notice transmits are the plan itself, never its basis.
+    # `现将《A》和《B》印发给你们`, `制定《A》`: the documents a notice transmits are the plan itself, never its basis.
     sentences = [_TRANSMITS.sub("", s) for s in re.split(r"(?<=。)", "\n".join(lines)) if not _REPEALS.search(s)]
     return [ref for ref in find_citations("".join(sentences))
             if not (own_number and ref.doc_number == own_number) and not (ref.title and _bare(ref.title) in own)]
