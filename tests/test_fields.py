@@ -744,3 +744,25 @@ def test_an_item_headed_by_its_body_names_that_body(text, expected):
     from planparse.fields.roles import duty_head
 
     assert duty_head(text) == expected
+
+
+# A measure's headline: its head run in by 。, or by a colon after a short head (phrases written for the test).
+HEADLINES = [
+    ("加强组织领导。成立工作专班，统筹推进各项任务。", "加强组织领导"),
+    ("动员部署阶段（4月底前）：全面部署任务，开展宣传告知，督促企业自查自纠。", "动员部署阶段（4月底前）"),
+    ("高风险类：有不良生活习惯、居住环境堆物严重的独居老人。", "高风险类"),
+    ("城运中心：负责建筑垃圾处理的监督管理。", "城运中心"),
+    # a head that only counts is no headline: the words after the colon name the step
+    ("第二阶段：全面巩固提升。盯牢隐患整改，全面完成整治。", "第二阶段：全面巩固提升"),
+    # a colon inside a clause, after the first comma or the first 。, is the text's own
+    ("围绕重点任务，明确以下要求：一是加强巡查。", "围绕重点任务，明确以下要求：一是加强巡查"),
+    ("加强巡查。重点做好以下工作：一是排查隐患。", "加强巡查"),
+]
+
+
+@pytest.mark.parametrize(("line", "headline"), HEADLINES)
+def test_a_measures_headline_is_its_head(line, headline):
+    from planparse import extract_text
+
+    (measure,) = extract_text(f"一、主要任务\n（一）{line}\n").iter_measures()
+    assert measure.headline == headline

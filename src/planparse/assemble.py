@@ -7,6 +7,7 @@ place a Measure is made from it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .fields.citations import find_citations
@@ -199,7 +200,16 @@ def _starts_line(text: str) -> bool:
 def _headline(text: str) -> str:
     first = text.split("\n", 1)[0]
     end = first.find("。")
+    head = _COLON_HEAD.match(first)
+    if head and (end < 0 or head.end() < end) and not _ORDINAL_LABEL.fullmatch(head.group(1)):
+        return head.group(1)  # `动员部署阶段（4月底前）：全面部署…`, `高风险类：有不良安全习惯…`
     return first[:end] if end > 0 else first
+
+
+# A short head run into its text by a colon: words (and a bracketed aside), no clause of their own…
+_COLON_HEAD = re.compile(r"([^，,、；;。：:\s]{2,16}(?:（[^（）]{1,12}）)?)[：:]")
+# …unless it only counts (`第二阶段：全面巩固提升`): then the words after the colon are the title.
+_ORDINAL_LABEL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}(?:阶段|步|部分|批|项)")
 
 
 def _runs(parts: list[tuple[Line, str]], opens, *, paragraph_ends: bool = False) -> list[list]:
