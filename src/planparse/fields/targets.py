@@ -50,6 +50,7 @@ _COMPARATIVE = re.compile(rf"(?P<far>{_CMP_FAR})|(?P<near>{_CMP_NEAR})")
 _FAR_GAP = re.compile(r"[^0-9\s，,。；;、：:“”‘’（）()《》\n□]{0,12}\s*")
 _NEAR_GAP = re.compile(r"\s*")
 _COMPARATIVE_WINDOW = 18
+_ROUND_THE_CLOCK = re.compile(r"24\s*小时")
 # `第 70 项指标`, `第一季度`, `第二次`: an ordinal, not a quantity.
 _ORDINAL = re.compile(r"第\s*\Z")
 _NUMBER_BEFORE = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -103,6 +104,8 @@ def find_targets(text: str) -> list[Target]:
         written_out = number is not None and not number[0].isdigit()
         if written_out and comparative is None and not quantity.group("suffix"):
             continue  # `一次办`, `一期工程`: a written-out number is a target only beside a comparative
+        if comparative is None and not quantity.group("suffix") and _ROUND_THE_CLOCK.match(masked, start):
+            continue  # `24小时动态巡查`, `7×24小时开放`: round the clock, no time limit (`24小时内` is one)
         value = _value(quantity)
         if value is None:
             continue
