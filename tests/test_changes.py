@@ -147,6 +147,8 @@ def test_deadline(before, after, direction):
     ("不低于80%", "不低于95%", "strengthened"),  # a floor raised
     ("不超过10个工作日", "不超过15个工作日", "weakened"),  # a ceiling raised
     ("不超过10个工作日", "不超过5个工作日", "strengthened"),  # a ceiling lowered
+    ("不得超过3个工作日", "不得超过5个工作日", "weakened"),  # a limit said as a prohibition: still a ceiling
+    ("不得低于90%", "不得低于80%", "weakened"),  # …and a floor
 ])
 def test_target(before, after, direction):
     measure = "提高行政复议办理质量。行政复议案件办理时限{target}，群众满意率稳步提高。"

@@ -14,7 +14,7 @@ from functools import cache
 
 import pytest
 
-from planparse import extract
+from planparse import extract, extract_text
 
 from .conftest import LAYOUTS
 
@@ -434,3 +434,15 @@ def test_traditional_copy_with_pinyin_annotations():
     dropped = " ".join(d.text for d in plan.dropped)
     assert sorted(PINYIN.findall(dropped)) == sorted(PINYIN.findall(source)) == sorted(
         ["zhí"] * 4 + ["zhòng", "diào"])
+
+
+@pytest.mark.parametrize("framing", ["总体原则", "主要原则", "实施原则", "工作思路", "基本思路"])
+def test_principles_under_any_name_frame_the_plan(framing):
+    # (written for the test) a chapter of principles whose items are `（一）` like the tasks' is no work
+    text = (f"测试区绿化提升行动计划\n一、{framing}\n（一）因地制宜。根据各区条件选择适宜的树种。\n"
+            "（二）统筹推进。将绿化提升与城市更新结合起来。\n二、重点任务\n（一）新建口袋公园。年内新建口袋公园10座。\n"
+            "（二）提升道路绿化。完成30条道路的绿化改造。\n")
+    plan = extract_text(text)
+    principles, tasks = plan.chapters
+    assert principles.measures == [] and [s.title for s in principles.sections] == ["因地制宜", "统筹推进"]
+    assert [m.headline for m in tasks.measures] == ["新建口袋公园", "提升道路绿化"]

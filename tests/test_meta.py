@@ -344,6 +344,13 @@ def test_the_documents_a_notice_transmits_are_never_its_basis():
     assert [ref.title for ref in meta_of(text).basis] == ["测试省物业管理条例"]
 
 
+def test_documents_a_notice_says_were_approved_and_issues_are_never_its_basis():
+    text = ("测试院办公厅关于印发两个规定的通知\n各部门：\n"
+            "测试部拟定的《测试甲规定》和《测试乙规定》已经测试院同意，现印发给你们，请认真贯彻执行。\n"
+            "测试院办公厅\n2024年1月5日\n测试甲规定\n一、关于范围\n（一）做好工作。\n")
+    assert meta_of(text).basis == []
+
+
 def test_the_document_a_notice_says_it_makes_is_never_its_basis():
     # the notice names the plan it makes in other words than the plan's own title (c22 does): it is still no basis
     text = ("测试市交通委员会关于印发《测试市交通管理三年行动计划》的通知\n各相关部门：\n"

@@ -237,11 +237,15 @@ def _shift(dimension: Dimension, before: list[Found], after: list[Found]) -> Shi
 # Whether more of a numeric target is better (a floor: 覆盖率达到90%, 不少于40学时) or worse (a ceiling:
 # 不超过10个工作日, 控制在5%以内), by the first of these words in its text (the longest where two start at
 # one place: 不超过 is not 超过, 不低于 not 低于); a time limit without one is a ceiling (办结时限5个工作日).
+# A limit said as a prohibition: 不得超过 caps (a ceiling), 不得低于 sets a minimum (a floor).
+_FORBIDDEN = ("不得", "不能", "不应", "不宜", "不可", "不准")
 FLOOR_WORDS: Final = ("不低于", "不少于", "不短于", "至少", "最少", "以上", "达到", "达", "提高到", "提高至", "提升到",
-                      "提升至", "超过", "高于", "多于")
+                      "提升至", "超过", "高于", "多于",
+                      *(word + limit for word in _FORBIDDEN for limit in ("低于", "少于", "小于", "短于")))
 CEILING_WORDS: Final = ("不超过", "不高于", "不多于", "不大于", "最多", "最长", "以内", "之内", "内", "以下",
-                        "控制在", "降低到", "降低至", "降至", "低于", "少于", "小于")
-TIME_UNITS: Final = ("个工作日", "工作日", "小时", "日", "天", "周", "个月")
+                        "控制在", "降低到", "降低至", "降至", "低于", "少于", "小于",
+                        *(word + limit for word in _FORBIDDEN for limit in ("超过", "高于", "多于", "大于", "长于")))
+TIME_UNITS: Final = ("个工作日", "工作日", "个小时", "小时", "日", "天", "周", "个月", "个季度", "季度", "年")
 _SENSE_WORD = re.compile("|".join(sorted(FLOOR_WORDS + CEILING_WORDS, key=len, reverse=True)))
 
 Sense = Literal["floor", "ceiling"]

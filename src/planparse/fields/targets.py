@@ -25,7 +25,8 @@ _NUMERAL = "一二两三四五六七八九十百"
 # Measure words of counts and amounts too, as action plans set them: roads and lines (条, 公里), areas (万平方米,
 # 公顷), sites (处, 座), vehicles and machines (辆, 台), households and schools (户, 所), tonnes and money (吨, 万元):
 # `改造600公里`, `新增50处`, `投运1200辆`. Longer words first (万平方米 before 平方米 before 米).
-_UNIT = (r"%|‰|个工作日|工作日|学时|课时|小时|个月|日|天|周|期|次|名|人|项|件|场|个"
+# `个` counts the noun after it where that noun is the unit: 4个小时, 5个百分点, 2个季度; `周年` is an anniversary.
+_UNIT = (r"%|‰|个百分点|百分点|个工作日|工作日|学时|课时|个小时|小时|个月|个季度|季度|年|日|天|周(?!年)|期|次|名|人|项|件|场|个"
          r"|平方公里|万平方米|平方米|㎡|公顷|万亩|亩|公里|千米|米|条|处|座|辆|台|套|户|所|家|万吨|吨"
          r"|亿元|万元|元")
 # `80%以上`, `5% 以下`, `7 个工作日内`, `2 名以上`; not the 内 of a word (`开展一次内容为宪法…的培训`).
@@ -43,7 +44,9 @@ _QUANTITY = re.compile(
 _NUMBER_AND_UNIT = re.compile(rf"百分之[{_NUMERAL}]|[0-9{_NUMERAL}]\s*(?:{_UNIT})")
 # The comparative before a number, looked for in the few characters before it. Some stand a few words away:
 # `不低于全部人员编制的80%`, `至少组织 1 次`; others right before it: `达 100%`, `控制在 5%以内`.
-_CMP_FAR = r"不低于|不少于|不超过|不高于|不多于|不大于|不小于|不短于|不长于|至少|最少|最多|最长|最短|低于|高于|少于|多于|超过"
+# (`不得超过`, `不能低于`: a limit said as a prohibition, read whole, or its 不 would be lost and the sense turned round)
+_CMP_FAR = (r"不(?:得|能|应|宜|可|准)(?:超过|高于|多于|大于|长于|低于|少于|小于|短于)"
+            r"|不低于|不少于|不超过|不高于|不多于|不大于|不小于|不短于|不长于|至少|最少|最多|最长|最短|低于|高于|少于|多于|超过")
 _CMP_NEAR = r"达到|达|控制在|保持在|提高到|提高至|提升到|提升至|降低到|降低至|降至|大于|小于"
 _COMPARATIVE = re.compile(rf"(?P<far>{_CMP_FAR})|(?P<near>{_CMP_NEAR})")
 # What may stand between a comparative and its number: a few words of one clause (`全部人员编制的`, `组织`).
@@ -51,6 +54,7 @@ _FAR_GAP = re.compile(r"[^0-9\s，,。；;、：:“”‘’（）()《》\n□
 _NEAR_GAP = re.compile(r"\s*")
 _COMPARATIVE_WINDOW = 18
 _ROUND_THE_CLOCK = re.compile(r"24\s*小时")
+_NAMES_A_YEAR = frozenset("上下前后当同本该去今明每近")
 # `第 70 项指标`, `第一季度`, `第二次`: an ordinal, not a quantity.
 _ORDINAL = re.compile(r"第\s*\Z")
 _NUMBER_BEFORE = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -102,8 +106,10 @@ def find_targets(text: str) -> list[Target]:
         comparative = _comparative(masked, window, start)
         number = quantity.group("number")
         written_out = number is not None and not number[0].isdigit()
-        if written_out and comparative is None and not quantity.group("suffix"):
-            continue  # `一次办`, `一期工程`: a written-out number is a target only beside a comparative
+        if (written_out or quantity.group("unit") == "年") and comparative is None and not quantity.group("suffix"):
+            continue  # `一次办`, `一期工程`, `近3年`: a written-out number, or years, is a target only as a limit
+        if quantity.group("unit") == "年" and start and masked[start - 1] in _NAMES_A_YEAR:
+            continue  # `不高于上一年`: a year named, not a number of years
         if comparative is None and not quantity.group("suffix") and _ROUND_THE_CLOCK.match(masked, start):
             continue  # `24小时动态巡查`, `7×24小时开放`: round the clock, no time limit (`24小时内` is one)
         value = _value(quantity)

@@ -28,9 +28,11 @@ def own_doc_number(frame: Frame, printed: dict[str, dict[str, str]]) -> str | No
     return None
 
 
-# `现将《A》印发给你们`, and `结合实际，制定《A》`: the document the notice issues, or one still to be made — the
-# plan itself, or a task, never what the plan implements.
-_TRANSMITS = re.compile(r"现将《[^》]{2,80}》[^。]{0,80}?(印发|转发|发布|公布)给|(?:制定|编制|制订)《[^》]{2,80}》")
+# `现将《A》印发给你们`, `《A》和《B》已经国务院同意，现印发给你们` and `结合实际，制定《A》`: the documents the notice
+# issues, or one still to be made — the plan itself, or a task, never what the plan implements.
+_TRANSMITS = re.compile(r"现将《[^》]{2,80}》[^。]{0,80}?(印发|转发|发布|公布)给|(?:制定|编制|制订)《[^》]{2,80}》"
+                        # `《A》和《B》已经国务院同意，现印发给你们`
+                        r"|《[^》]{2,80}》(?:[和及与、]《[^》]{2,80}》)*(?:已经|已|经)[^。《》]{0,30}?同意，?现?(?:印发|转发)给")
 
 
 def basis(frame: Frame, notice_title: list[Line], own_number: str | None, own_titles: set[str]) -> list[DocRef]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 # What frames a plan rather than assigns work: a chapter ending in these, or a `（一）` heading starting so.
-_FRAMING_WORDS = "总体要求|总体思路|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标"
+_FRAMING_WORDS = ("总体要求|总体思路|工作思路|基本思路|指导思想|基本原则|工作原则|总体原则|主要原则|实施原则|总体目标|工作目标|"
+                  "主要目标|发展目标")
 
 # A `（一）` heading that frames its chapter rather than naming work: 指导思想, 基本原则, 工作目标.
 FRAMING_ITEM = re.compile(rf"^({_FRAMING_WORDS})")
