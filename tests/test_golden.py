@@ -48,3 +48,25 @@ def test_trusted_needs_every_field_and_gives_what_validation_gives():
     assert trusted.model_fields_set == validated.model_fields_set
     with pytest.raises(TypeError, match="lines"):
         Measure.trusted(**{name: value for name, value in values.items() if name != "lines"})
+
+
+# The real documents beside the project, when they are there (read, never copied): their task tables are
+# the ones that ended a chapter above its last row.
+_CORPUS = ROOT.parent / "shared" / "corpus"
+_CORPUS_DOCS = sorted(p for p in _CORPUS.glob("c*") if p.suffix in (".md", ".txt")) if _CORPUS.is_dir() else []
+
+
+@pytest.mark.parametrize("source", [source for source, _ in CASES] + _CORPUS_DOCS, ids=lambda p: p.name)
+def test_every_nodes_lines_hold_its_childrens(source):
+    """A user checks a node against the lines it names: a chapter's range holds its sections' and measures',
+    a flattened task table's last row included (it ends at its last cell, below the line it starts on)."""
+    plan = extract(source)
+
+    def holds(outer, inner) -> bool:
+        return outer.lines[0] <= inner.lines[0] and inner.lines[1] <= outer.lines[1]
+
+    for chapter in plan.chapters:
+        for section in chapter.sections:
+            assert holds(chapter, section), (chapter.title, section.title)
+            assert all(holds(section, measure) for measure in section.measures), section.title
+        assert all(holds(chapter, measure) for measure in chapter.measures), chapter.title

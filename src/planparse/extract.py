@@ -168,7 +168,7 @@ def _annex_part(annex: Annex, year: int | None, *, fields: bool) -> Chapter | Bl
                     sections.append(section_from(child, year, fields=fields))
                 else:
                     measures.append(measure_from(child, year, fields=fields))
-    last = max([annex.heading.number] + [line.number for line in annex.lines])
+    last = max([annex.heading.number] + [line.end or line.number for line in annex.lines])  # a row ends at its last cell
     if not sections and not measures:
         return Block(role="annex", lines=(annex.heading.number, last),
                      text="\n".join([annex.heading.text] + [line.text for line in annex.lines]))
