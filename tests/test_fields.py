@@ -769,6 +769,8 @@ HEADLINES = [
     # a colon inside a clause, after the first comma or the first 。, is the text's own
     ("围绕重点任务，明确以下要求：一是加强巡查。", "围绕重点任务，明确以下要求：一是加强巡查"),
     ("加强巡查。重点做好以下工作：一是排查隐患。", "加强巡查"),
+    # the colon that opens a list under the line is the list's
+    ("各有关单位、物业公司落实前端管理，具体工作如下：", "各有关单位、物业公司落实前端管理，具体工作如下"),
 ]
 
 

@@ -203,7 +203,7 @@ def _headline(text: str) -> str:
     head = _COLON_HEAD.match(first)
     if head and (end < 0 or head.end() < end) and not _ORDINAL_LABEL.fullmatch(head.group(1)):
         return head.group(1)  # `动员部署阶段（4月底前）：全面部署…`, `高风险类：有不良安全习惯…`
-    return first[:end] if end > 0 else first
+    return (first[:end] if end > 0 else first).rstrip("：:")  # (the colon that opens a list is the list's)
 
 
 # A short head run into its text by a colon: words (and a bracketed aside), no clause of their own…
