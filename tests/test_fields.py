@@ -303,6 +303,8 @@ TARGETS = [
 
 NOT_TARGETS = [
     "结合建园30周年开展系列活动",  # an anniversary
+    "按照每20-25公里配备养护道班的标准",  # the base of a ratio, and a range
+    "居（村）委每1—2周开展一次分类检查",  # a frequency
     "近3年来全市累计建成绿道",  # years, not as a limit
     "增幅不高于上一年",  # a year named
     "对重点路段实施24小时动态巡查",  # round the clock: no time limit

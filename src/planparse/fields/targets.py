@@ -55,6 +55,9 @@ _NEAR_GAP = re.compile(r"\s*")
 _COMPARATIVE_WINDOW = 18
 _ROUND_THE_CLOCK = re.compile(r"24\s*小时")
 _NAMES_A_YEAR = frozenset("上下前后当同本该去今明每近")
+# Right before a number: 每 (`每25公里`, `每 2 年`: what a ratio counts per), or the dash of a range whose first
+# number has no unit (`25-30公里`).
+_RATIO_OR_RANGE = re.compile(r"(?:每|[0-9]\s*[-—–～~])\s*\Z")
 # `第 70 项指标`, `第一季度`, `第二次`: an ordinal, not a quantity.
 _ORDINAL = re.compile(r"第\s*\Z")
 _NUMBER_BEFORE = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -110,6 +113,8 @@ def find_targets(text: str) -> list[Target]:
             continue  # `一次办`, `一期工程`, `近3年`: a written-out number, or years, is a target only as a limit
         if quantity.group("unit") == "年" and start and masked[start - 1] in _NAMES_A_YEAR:
             continue  # `不高于上一年`: a year named, not a number of years
+        if _RATIO_OR_RANGE.search(masked, max(0, start - 8), start):
+            continue  # `每25公里配备…`: the base of a ratio; `25-30公里`: a range, no number of its own
         if comparative is None and not quantity.group("suffix") and _ROUND_THE_CLOCK.match(masked, start):
             continue  # `24小时动态巡查`, `7×24小时开放`: round the clock, no time limit (`24小时内` is one)
         value = _value(quantity)
