@@ -449,7 +449,21 @@ SPLIT_UNITS = [
     ("区司法局等单位", ["区司法局"]),
     ("区建设局、区交通局、区水务局等建设主管部门", ["区建设局", "区交通局", "区水务局"]),
     ("市教委、市卫生健康委等成员单位按职责分工负责", ["市教委", "市卫生健康委"]),
+    # 和 / 及 between two whole names of bodies, never inside one
+    ("区绿化市容局、区城管执法局和属地街镇", ["区绿化市容局", "区城管执法局", "属地街镇"]),
+    ("市公安局及各区政府", ["市公安局", "各区政府"]),
+    ("工业和信息化部、文化和旅游部", ["工业和信息化部", "文化和旅游部"]),
+    ("区人力资源和社会保障局", ["区人力资源和社会保障局"]),
+    ("市发展改革委及其派出机构", ["市发展改革委及其派出机构"]),
 ]
+
+
+def test_a_unit_named_twice_in_one_role_is_one_unit():
+    from planparse import extract_text
+
+    text = "一、主要任务\n（一）加强执法协作。建立联合执法机制。（牵头单位：区司法局；参加单位：区财政局、区公安分局、区财政局）\n"
+    (measure,) = extract_text(text).iter_measures()
+    assert (measure.lead_units, measure.participating_units) == (["区司法局"], ["区财政局", "区公安分局"])
 
 
 @pytest.mark.parametrize("value, expected", SPLIT_UNITS)

@@ -115,9 +115,10 @@ def _measure(reading: _Reading, *, number: int | None, marker: str, label: str |
         text=reading.text,
         lines=lines,
         recognized_by=recognized_by,
-        lead_units=reading.units.lead,
-        participating_units=reading.units.participating,
-        responsible_units=reading.units.responsible,
+        # (a unit named twice in one role, by two rows of a merged task cell, is one unit there)
+        lead_units=_once(reading.units.lead),
+        participating_units=_once(reading.units.participating),
+        responsible_units=_once(reading.units.responsible),
         deadlines=reading.deadlines,
         recurring=reading.recurring,
         targets=find_targets(reading.task_text),
@@ -125,6 +126,10 @@ def _measure(reading: _Reading, *, number: int | None, marker: str, label: str |
         tasks=_tasks(reading.parts),
         items=_items(reading.parts),
     )
+
+
+def _once(units: list[str]) -> list[str]:
+    return list(dict.fromkeys(units)) if len(units) > 1 else units
 
 
 def _prose_text(node: DraftNode, marker: Marker, heading: Line) -> tuple[str, list[tuple[Line, str]]]:

@@ -48,7 +48,7 @@ def _without_trailer(unit: str) -> str:
 def split_units(value: str) -> list[str]:
     """`区委网信办、平桥公安分局等部门按职责分工负责` → [区委网信办, 平桥公安分局]; never splits inside brackets or on 和;
     `A会同B` names both."""
-    units = []
+    units: list[str] = []
     if "会同" in value:
         value = _TOGETHER_WITH.sub("、", value)
     for item in _UNIT_ITEM.findall(value):
@@ -58,5 +58,19 @@ def split_units(value: str) -> list[str]:
         if "(" in unit or ")" in unit:  # (translate copies every unit, and most have no half-width bracket)
             unit = unit.translate(_HALF_BRACKETS)
         if _HAS_WORD.search(unit):
-            units.append(unit)
+            units.extend(_joined_by_and(unit) if "和" in unit or "及" in unit else [unit])
     return units
+
+
+def _joined_by_and(unit: str) -> list[str]:
+    """`区城管执法局和属地街镇` → both: 和 / 及 join two units where each side is a body's whole name; a name that
+    holds 和 (工业和信息化部, 区人力资源和社会保障局) has a side that is no body."""
+    parts = _AND.split(unit)
+    if len(parts) > 1 and all(len(part) >= 2 and _WHOLE_BODY.search(part) for part in parts):
+        return parts
+    return [unit]
+
+
+_AND = re.compile(r"和|及(?!其)")
+# How the name of a body ends, narrowly: the left side of `卫生和计划生育委员会` (卫生) must not pass.
+_WHOLE_BODY = re.compile(r"(?:委|局|办|部|厅|院|署|政府|街道|街镇|镇|乡|中心|队|所|站|公司|集团|委员会)(?:（[^（）]*）)?\Z")
