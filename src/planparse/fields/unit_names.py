@@ -46,8 +46,8 @@ def _without_trailer(unit: str) -> str:
 
 
 def split_units(value: str) -> list[str]:
-    """`区委网信办、平桥公安分局等部门按职责分工负责` → [区委网信办, 平桥公安分局]; never splits inside brackets or on 和;
-    `A会同B` names both."""
+    """`区委网信办、平桥公安分局等部门按职责分工负责` → [区委网信办, 平桥公安分局]; never splits inside brackets, nor on 和
+    inside a name (`_joined_by_and`); `A会同B` names both."""
     units: list[str] = []
     if "会同" in value:
         value = _TOGETHER_WITH.sub("、", value)
