@@ -24,6 +24,11 @@ _AFTER_TITLE = re.compile(
     r"\s*(?:[（(]\s*)?(?:(?P<prefix>(?:(?![的和及与或在于据照按将把对从由经向为是以等了])[\u4e00-\u9fff]){1,10}?)\s*)?"
     r"(?:[〔\[［C(（【]\s*)?(?P<year>[0-9]{4})\s*[〕\]］)）】]\s*(?P<seq>[0-9]{1,5})\s*号"
 )
+# A rule of a government is numbered by its order, not by a 文号: `》（政府令第57号）`, `》（市政府第16号令）`,
+# `》（国务院令第 732 号）` — kept as printed, without the spaces.
+_ORDER_AFTER_TITLE = re.compile(
+    r"\s*[（(]\s*(?P<order>[\u4e00-\u9fff]{0,12}?令\s*第\s*[0-9]{1,4}\s*号|[\u4e00-\u9fff]{0,12}?第\s*[0-9]{1,4}\s*号令)\s*[）)]")
+_SPACES = re.compile(r"\s+")
 # The brackets of a title, which nest: `《中共中央、国务院关于印发〈法治政府建设实施纲要（2021—2025年）〉的通知》`.
 _TITLE_BRACKET = re.compile(r"[《》]")
 # No real title is this long; a longer pair is a lost bracket swallowing prose.
@@ -111,6 +116,8 @@ def find_citations(text: str) -> list[DocRef]:
         if number:
             doc_number = f"{number.group('prefix') or ''}〔{number.group('year')}〕{int(number.group('seq'))}号"
             paired_ends.add(number.end())
+        elif (order := _ORDER_AFTER_TITLE.match(text, end)) is not None:
+            doc_number = _SPACES.sub("", order.group("order"))
         found.append((start, DocRef(title=title, doc_number=doc_number)))
     title_starts = [start for start, _ in titles]
     for start, end, doc_number in doc_number_spans(text):
