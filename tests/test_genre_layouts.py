@@ -446,3 +446,13 @@ def test_principles_under_any_name_frame_the_plan(framing):
     principles, tasks = plan.chapters
     assert principles.measures == [] and [s.title for s in principles.sections] == ["因地制宜", "统筹推进"]
     assert [m.headline for m in tasks.measures] == ["新建口袋公园", "提升道路绿化"]
+
+
+def test_an_items_heading_alone_on_its_line_is_not_run_into_its_text():
+    # (written for the test) `（1）县道`, a blank line, then the item's text: a heading over it, not a wrapped line
+    text = ("测试区农村公路养护实施方案\n\n一、主要任务\n\n1.明确各级财政出资比例\n\n（1）县道\n\n县道养护费由市、区两级财政共同承担。\n\n"
+            "（2）乡道和村道\n\n乡道、村道养护费由区、镇两级财政共同承担。\n")
+    (measure,) = extract_text(text).iter_measures()
+    assert [(item.marker, item.text) for item in measure.items] == [
+        ("（1）", "县道\n县道养护费由市、区两级财政共同承担。"), ("（2）", "乡道和村道\n乡道、村道养护费由区、镇两级财政共同承担。")]
+    assert "（1）县道\n县道养护费" in measure.text

@@ -20,7 +20,7 @@ from .models import Chapter, Deadline, Item, Measure, Section, Task
 from .normalize import Line
 from .outline.markers import Marker, match_marker
 from .outline.tables import EMPTY_CELL
-from .outline.tree import DraftNode, join_lines
+from .outline.tree import DraftNode, join_lines, short_heading
 
 # A first sentence longer than this is not a title (a section whose line starts with prose).
 _INLINE_TITLE_MAX = 40
@@ -137,8 +137,14 @@ def _prose_text(node: DraftNode, marker: Marker, heading: Line) -> tuple[str, li
     rest = marker.rest
     parts = [(heading, rest)] + [(line, line.text) for line in node.body]
     if node.title_is_heading:  # a heading over its text (decimal outlines): the heading is the headline
-        return rest + "\n" + join_lines(parts[1:], starts_line=_starts_line), parts
-    return join_lines(parts, starts_line=_starts_line), parts
+        return rest + "\n" + join_lines(parts[1:], starts_line=_starts_line, heads=_heads_text), parts
+    return join_lines(parts, starts_line=_starts_line, heads=_heads_text), parts
+
+
+def _heads_text(text: str) -> bool:
+    """`（1）县道` alone on its line, a blank line below: an item's heading over its text."""
+    marker = match_marker(text)
+    return marker is not None and short_heading(marker.rest)
 
 
 def _read_prose(node: DraftNode, marker: Marker, heading: Line, year: int | None) -> _Reading:
@@ -232,7 +238,9 @@ def _runs(parts: list[tuple[Line, str]], opens, *, paragraph_ends: bool = False)
         elif paragraph_ends and current and current[1][-1:] in "。；;！？":
             current = None
         elif current and match_marker(text) is None and not assignment_line(text) and not text.endswith("："):
-            current[1] += text
+            # (a heading alone on its line, `（1）县道`, is not run into the text below it)
+            current[1] += ("\n" if line.blank_before and current[2] == current[3] and short_heading(current[1])
+                           else "") + text
             current[3] = line.number
         else:
             current = None

@@ -24,13 +24,11 @@ from ..normalize import Line
 from .chapter_kinds import FRAMING, FRAMING_ITEM, SAFEGUARDS, frames_or_supports
 from .layout import DECIMAL_RULE, ENUMERATION, UNMARKED_CHAPTER
 from .markers import RANK_ITEM, RANK_MEASURE, RANK_SECTION, UNKNOWN_MARKER, Marker
-from .tree import TERMINAL, DraftNode
+from .tree import TERMINAL, DraftNode, short_heading
 
 # An unmarked heading line (web copies lose `（一）`): short, no sentence punctuation inside or at the end.
 _HEADING_MAX_LEN = 30
-# A measure's heading alone on its line, a blank line below: this short, Chinese words only (no punctuation at all)…
-_SHORT_HEADING = 16
-_PLAIN_WORDS = re.compile(r"^[\u4e00-\u9fff“”]+$")
+# A measure's heading alone on its line, a blank line below: short, Chinese words only (tree.short_heading)…
 # …or, in a copy of one paragraph per line (no line there is wrapped mid-sentence, as a printed copy's lines are
 # at any mark), with the marks a heading holds inside but none at its end: `严把“源头清洗关”，规范冲洗设施运行`,
 # `区公安分局（交管）`, `各街镇、经开区`.
@@ -121,8 +119,8 @@ class _Nester:
 
     def _is_unmarked_section(self, i: int) -> bool:
         """A web copy that lost its `（一）` markers: a short heading between blank lines inside a chapter."""
-        if self.has_sections or not self.has_chapters or i + 1 >= len(self.lines):
-            return False
+        if self.has_sections or not self.has_chapters or i + 1 >= len(self.lines) or self.markers[i] is not None:
+            return False  # (a line with a marker below the measures' level is an item: `（2）乡道和村道`)
         if not any(rank < RANK_SECTION for rank, _ in self.stack[1:]):
             return False
         line, following = self.lines[i], self.lines[i + 1]
@@ -326,7 +324,7 @@ def _as_measure(node: DraftNode, paragraph_copy: bool) -> None:
     if node.recognized_by == DECIMAL_RULE and node.body and rest and not any(ch in rest for ch in TERMINAL + "，"):
         node.title_is_heading = True  # `1.1 编制目的` over its text: a decimal outline heads every part
     elif node.body and node.body[0].blank_before and rest and (
-            (len(rest) <= _SHORT_HEADING and _PLAIN_WORDS.match(rest))
+            short_heading(rest)
             or (paragraph_copy and not run_in and len(rest) <= _HEADING_MAX_LEN and _HEADING_WORDS.match(rest))):
         # `（1）强化区级主体责任` alone, a paragraph below: a heading, not a line wrapped mid-sentence
         # (a printed copy wraps at its full width, longer than this)
