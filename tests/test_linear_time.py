@@ -18,6 +18,7 @@ from planparse.align.changes import word_diff
 from planparse.align.wording import shifts
 from planparse.corpus_check import RULES, Subject
 from planparse.fields.citations import find_citations
+from planparse.fields.targets import find_targets
 
 HEAD = "一、总体要求\n1.推进依法行政。\n"
 RATIO = 3.0
@@ -42,6 +43,8 @@ def _check_rules(text: str) -> None:
 # 0.3–2 s, so a regression is far above any noise.
 CONSTRUCTS = {
     "targets: a run of digits": (lambda n: HEAD + "1" * n, extract_text),
+    # a number's scale (万, 余) is optional: two `\s*` around it tried every split of the spaces
+    "targets: spaces after a number": (lambda n: "1" + " " * n + "x", find_targets),
     "fold: a run of spaces": (lambda n: HEAD + "a" + " " * n + "b", extract_text),
     "table rule followed by spaces": (lambda n: HEAD + "|---|" + " " * n + "x", extract_text),
     "units: labels in brackets": (lambda n: HEAD + "2.推进" + "（牵头单位：甲" * (n // 7), extract_text),

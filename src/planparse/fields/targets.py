@@ -21,14 +21,17 @@ _SLOGAN = re.compile(r"“[^“”\n]{1,12}”")
 # hotlines `12345政务服务便民热线`, `12348`.
 _HOTLINE = re.compile(r"12[0-9]{3}(?![0-9.%])")
 
-_NUMERAL = "一二两三四五六七八九十百"
+_NUMERAL = "一二两三四五六七八九十百千"
 # Measure words of counts and amounts too, as action plans set them: roads and lines (条, 公里), areas (万平方米,
 # 公顷), sites (处, 座), vehicles and machines (辆, 台), households and schools (户, 所), tonnes and money (吨, 万元):
 # `改造600公里`, `新增50处`, `投运1200辆`. Longer words first (万平方米 before 平方米 before 米).
 # `个` counts the noun after it where that noun is the unit: 4个小时, 5个百分点, 2个季度; `周年` is an anniversary.
 _UNIT = (r"%|‰|个百分点|百分点|个工作日|工作日|学时|课时|个小时|小时|个月|个季度|季度|年|日|天|周(?!年)|期|次|名|人|项|件|场|个"
-         r"|平方公里|万平方米|平方米|㎡|公顷|万亩|亩|公里|千米|米|条|处|座|辆|台|套|户|所|家|万吨|吨"
-         r"|亿元|万元|元")
+         r"|平方公里|平方米|㎡|公顷|亩|公里|千米|米|条|处|座|辆|台|套|户|所|家|份|吨|元")
+# Between a number and its unit: 万 or 亿 scales it (`1.7万个`, `40万户`, `300万平方米`: the unit is 万个 …), 余
+# makes it approximate (`900余辆`, `1.7万余个`, `800余万份`); a rate's base follows the unit (`1.93万吨/日`).
+_SCALE = r"[万亿](?:\s*余)?|余(?:\s*[万亿])?"
+_PER = r"/\s*[日天周月季年]"
 # `80%以上`, `5% 以下`, `7 个工作日内`, `2 名以上`; not the 内 of a word (`开展一次内容为宪法…的培训`).
 _SUFFIX = r"及以上|以上|以下|以内|之内|内(?![部容涵外设控务])|左右"
 # A number with its unit, where every target is anchored (the scan starts at a digit or numeral, so it is fast):
@@ -37,11 +40,13 @@ _SUFFIX = r"及以上|以上|以下|以内|之内|内(?![部容涵外设控务])
 # none): checked by the lookbehind so a run of n digits is scanned once, not from each of its n digits.
 _QUANTITY = re.compile(
     rf"百分之(?P<cn_percent>[{_NUMERAL}]{{1,4}})(?:\s*(?P<cn_percent_suffix>{_SUFFIX}))?"
-    rf"|(?<![0-9.A-Za-z])(?P<number>[0-9]+(?:\.[0-9]+)?|[{_NUMERAL}]{{1,4}})\s*(?P<unit>{_UNIT})(?:\s*(?P<suffix>{_SUFFIX}))?"
+    # (one `\s*` between two tokens, never two around an absent one: a run of spaces is tried once)
+    rf"|(?<![0-9.A-Za-z])(?P<number>[0-9]+(?:\.[0-9]+)?|[{_NUMERAL}]{{1,4}})\s*(?:(?P<scale>{_SCALE})\s*)?"
+    rf"(?P<unit>{_UNIT})(?P<per>\s*{_PER})?(?:\s*(?P<suffix>{_SUFFIX}))?"
 )
 # Where _QUANTITY can match in a masked text, this matches the unmasked text (the masks take characters
 # away, and it has no lookbehind they could change): without it, a text holds no target. `2 名`, `八十%`.
-_NUMBER_AND_UNIT = re.compile(rf"百分之[{_NUMERAL}]|[0-9{_NUMERAL}]\s*(?:{_UNIT})")
+_NUMBER_AND_UNIT = re.compile(rf"百分之[{_NUMERAL}]|[0-9{_NUMERAL}]\s*(?:(?:{_SCALE})\s*)?(?:{_UNIT})")
 # The comparative before a number, looked for in the few characters before it. Some stand a few words away:
 # `不低于全部人员编制的80%`, `至少组织 1 次`; others right before it: `达 100%`, `控制在 5%以内`.
 # (`不得超过`, `不能低于`: a limit said as a prohibition, read whole, or its 不 would be lost and the sense turned round)
@@ -122,7 +127,9 @@ def find_targets(text: str) -> list[Target]:
             continue
         phrase_start = start if comparative is None else comparative
         phrase = _SPACE.sub("", text[phrase_start:quantity.end()])
-        unit = quantity.group("unit") or "%"
+        unit = (quantity.group("unit") or "%")
+        if quantity.group("scale") or quantity.group("per"):  # `万个`, `万吨/日`: as printed, 余 and spaces left out
+            unit = _SPACE.sub("", (quantity.group("scale") or "").replace("余", "") + unit + (quantity.group("per") or ""))
         previous_end = quantity.end()
         if phrase not in seen:
             seen.add(phrase)
