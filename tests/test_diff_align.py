@@ -259,8 +259,9 @@ def test_title_similarity_is_the_same_summed_in_small_blocks(monkeypatch, dense_
 
 
 def test_title_similarity_of_many_pairs_is_bit_for_bit_the_same_added_in_any_blocks(monkeypatch):
-    """The pairs of titles that share a rarer gram are added a block at a time (PAIRS_ADDED_AT_ONCE): each cell
-    gets its additions in the same order however they are cut, so the figures are exactly equal."""
+    """The pairs of titles that share a rarer gram are added a block at a time (PAIRS_ADDED_AT_ONCE), the rows
+    made a block at a time (TITLE_BLOCK_CELLS): each cell gets its additions in the same order however they are
+    cut, so the figures are exactly equal."""
     import numpy as np
 
     from planparse.align import grams
@@ -275,6 +276,9 @@ def test_title_similarity_of_many_pairs_is_bit_for_bit_the_same_added_in_any_blo
     whole = here.similarity(other)
     for pairs in (1, 2, 50):
         monkeypatch.setattr(grams, "PAIRS_ADDED_AT_ONCE", pairs)
+        assert np.array_equal(here.similarity(other), whole)
+    for cells in (1, 50, 100):  # blocks of one row, of one and of two rows
+        monkeypatch.setattr(grams, "TITLE_BLOCK_CELLS", cells)
         assert np.array_equal(here.similarity(other), whole)
     assert (whole > 0).sum() > len(texts)  # titles that share grams, not only each with itself
 
@@ -293,7 +297,7 @@ def test_title_similarity_is_divided_by_its_norms_the_same_in_any_blocks(monkeyp
     measures = [Measure(number=n, text=f"{text}。", headline=text, lines=(n, n)) for n, text in enumerate(texts, 1)]
     index = grams.TemplateIndex.of(MeasureUnits.of(measures))
     here, other = grams.Titles.of(index, texts), grams.Titles.of(index, list(reversed(texts)))
-    monkeypatch.setattr(grams, "NORMALISED_CELLS", cells)
+    monkeypatch.setattr(grams, "TITLE_BLOCK_CELLS", cells)
     similarity = here.similarity(other)
     # the sums themselves: the same titles with norms of 1 are divided by √1
     sums = replace(here, norm=np.ones_like(here.norm)).similarity(replace(other, norm=np.ones_like(other.norm)))
@@ -357,19 +361,39 @@ def test_the_title_matrices_take_small_pages_and_numpy_keeps_its_setting():
 
 
 @pytest.mark.parametrize("parts", [[0] * 9, [0, 0, 0, 1, 1, 1, 2, 2, 0]])
-def test_best_titles_are_the_pairs_best_in_their_column_and_in_their_row_within_the_part(parts):
-    """The title pairs the linker looks at, found without a boolean matrix per condition, are those the rule
-    names: at least TITLE_MATCH, the best in their column and in their row among the local units of their
-    part (ties kept), written out here as the boolean matrices it was first written with."""
-    from planparse.align.links import TITLE_MATCH, _TitleBest
+@pytest.mark.parametrize("block_rows", [1, 3, 9])
+def test_best_titles_are_the_pairs_best_in_their_column_and_in_their_row_within_the_part(parts, block_rows):
+    """The title pairs the linker looks at, found a block of rows at a time without a boolean matrix per
+    condition, are those the rule names: at least TITLE_MATCH, the best in their column and in their row among
+    the local units of their part (ties kept), written out here as the boolean matrices it was first written
+    with; the cells asked for and the headings' rows and columns are the matrix's, however it is cut."""
+    from planparse.align.links import TITLE_MATCH, TitleBest
 
     rng = np.random.default_rng(5)
-    units_similarity = rng.choice([0.0, 0.2, 0.35, 0.5, 0.9, 1.0], size=(7, 9))  # ties and values at the bar
+    # 7 template units and 2 headings × 9 local units and 1 heading; ties and values at the bar
+    similarity = rng.choice([0.0, 0.2, 0.35, 0.5, 0.9, 1.0], size=(9, 10))
+    units_similarity = similarity[:7, :9]
     part = np.array(parts, dtype=np.int64)
     best = units_similarity >= units_similarity.max(axis=0)
     for p in set(parts):
         columns = part == p
         best[:, columns] &= units_similarity[:, columns] >= units_similarity[:, columns].max(axis=1)[:, None]
     expected = np.argwhere(best & (units_similarity >= TITLE_MATCH))
-    found = _TitleBest.of(units_similarity, part).pairs()
-    assert found.tolist() == expected.tolist()
+    asked = np.array([[0, 4], [2, 2], [2, 8], [6, 0]], dtype=np.int64)
+    blocks = ((first, similarity[first:first + block_rows]) for first in range(0, 9, block_rows))
+    found = TitleBest.of(blocks, 7, part, asked)
+    assert found.pairs.tolist() == expected.tolist()
+    assert found.asked.tolist() == units_similarity[asked[:, 0], asked[:, 1]].tolist()
+    assert np.array_equal(found.unit_heading, similarity[:7, 9:])
+    assert np.array_equal(found.heading_unit, similarity[7:, :9])
+
+
+def test_best_titles_of_columns_whose_best_rises_row_after_row_are_the_last_rows():
+    """Each block lists the cells at its columns' best so far; those a later row passed are dropped as the
+    blocks go (memory stays linear), and the pairs are the same."""
+    from planparse.align.links import TitleBest
+
+    rising = np.repeat(np.linspace(0.4, 1.0, 30)[:, None], 2, axis=1)  # each row beats the rows before it
+    blocks = ((first, rising[first:first + 1]) for first in range(30))
+    found = TitleBest.of(blocks, 30, np.zeros(2, np.int64), np.zeros((0, 2), np.int64))
+    assert found.pairs.tolist() == [[29, 0], [29, 1]] and found.column.tolist() == [1.0, 1.0]

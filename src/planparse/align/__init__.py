@@ -140,7 +140,7 @@ def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Pro
 def _links(index: TemplateIndex, template: Outline, template_titles: Titles, grams: PlanGrams, local: Outline,
            scores: PairScores) -> Links:
     with _small_pages():
-        titles = template_titles.similarity(
+        titles = template_titles.similarity_rows(
             template_titles if local is template else Titles.of(index, local.all_titles()))
         return Links.of(scores, template, local, titles, MeasureOverlap(index, grams), grams.log_n - math.log(2))
 

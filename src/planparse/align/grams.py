@@ -10,7 +10,7 @@ gets for it alone. Everything is numpy over integer gram ids.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -278,18 +278,20 @@ class MeasureOverlap:
         return np.bincount(pair[hit], weights=self.idf[entry][hit], minlength=len(local))
 
 
-# Pairs of title entries summed at once by Titles.similarity: bounds its memory (a few arrays of this length).
-TITLE_PAIRS_PER_BLOCK = 4_000_000
 # A gram shared by so many titles that its pairs number at least rows × columns / this is summed as a column of a
 # matrix product, not pair by pair: a product costs rows × columns multiply-adds per gram in BLAS, far cheaper
 # than gathering and scattering as many pairs (4,000 titles `推进第N项…工作`: 32 → 1.2 s, 512 → 0.3 s, 2048 → 0.4 s).
+# Below TITLE_PAIRS_PER_BLOCK pairs in all (a plan's few hundred titles) every gram is summed pair by pair.
+TITLE_PAIRS_PER_BLOCK = 4_000_000
 DENSE_GRAM_SHARE = 512
-# Pairs of title entries added to the similarity matrix at once, when many titles share their words: arrays of
-# 2 MB, which the allocator reuses block after block (4M pairs made arrays of 32 MB, new pages each time). Each
-# cell gets its additions in the same order however the pairs are cut into blocks.
+# Pairs of title entries added to a block of similarities at once: arrays of 2 MB, which the allocator reuses
+# (4M pairs made arrays of 32 MB, new pages each time). Each cell gets its additions in the same order however
+# the pairs are cut.
 PAIRS_ADDED_AT_ONCE = 250_000
-# Cells of the similarity matrix divided by their norms at once (2 MB of float64 denominators, reused).
-NORMALISED_CELLS = 250_000
+# Cells of title similarities made at once (2 MB of float64 sums, and as much of denominators, reused block
+# after block): the 4,000 × 4,000 matrix of F21 made whole was 128 MB of fresh pages, faulted in and read once.
+TITLE_BLOCK_CELLS = 250_000
+
 
 @dataclass
 class Titles:
@@ -310,29 +312,41 @@ class Titles:
         return cls(unit[order], ids[order], weight[order], np.bincount(unit, weights=weight, minlength=len(texts)))
 
     def similarity(self, other: Titles) -> np.ndarray:
-        """Cosines of every text here × every text of `other` (titles are few: a dense matrix). The pairs
-        that share a gram are summed a block of `other`'s entries at a time: thousands of titles that all
-        share their words (`推进第N项…工作`) make billions of pairs, which must never be held at once; the
-        grams most of them share are then summed by a matrix product instead."""
+        """Cosines of every text here × every text of `other`, as one matrix (similarity_rows' blocks)."""
+        matrix = np.empty((len(self.norm), len(other.norm)))
+        for first, block in self.similarity_rows(other):
+            matrix[first:first + len(block)] = block
+        return matrix
+
+    def similarity_rows(self, other: Titles) -> Iterator[tuple[int, np.ndarray]]:
+        """Cosines of every text here × every text of `other`, a block of rows at a time: (first row, block), the
+        block in a buffer that the next one overwrites. Thousands of titles that all share their words
+        (`推进第N项…工作`) make a 4,000 × 4,000 matrix and billions of pairs, neither ever held whole; the grams
+        most of them share are then summed by a matrix product. A cell's figure does not depend on the blocks:
+        its grams are added in gram order (those of the product first), the sum divided by √(norm × norm)."""
         rows, columns = len(self.norm), len(other.norm)
-        start = np.searchsorted(self.gram, other.gram)
-        count = np.searchsorted(self.gram, other.gram, side="right") - start
-        if int(count.sum()) > TITLE_PAIRS_PER_BLOCK:  # a plan's few hundred titles keep the one summation order
-            similarity = self._many(other, start, count)
-        else:
-            entry = np.repeat(start, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-            cell = self.text[entry].astype(np.int64) * columns + np.repeat(other.text, count)
-            # (float even when no pair shares a gram: bincount of nothing is an integer array)
-            similarity = np.bincount(cell, weights=self.weight[entry], minlength=rows * columns).reshape(rows, columns)\
-                .astype(float, copy=False)
-        # divided a few rows at a time, in place, by denominators written into one buffer: at thousands of
-        # titles a temporary of every row is 100 MB, and even blocks of 32 MB each were new pages to fault in
-        step = max(1, NORMALISED_CELLS // max(columns, 1))
-        buffer = np.empty((min(step, rows), columns))
+        common = self._product_grams(other)
+        # A gram of weight 0 (a stop-gram: 推进, 工作 …: most of the pairs of F21, a fifth of its product) is left
+        # out of the product and of the pairs: each cell's terms are added one after another, and adding 0 leaves
+        # the sum as it was (F21's matrices and the 15 pairs' are bit for bit the same without them).
+        dense = self._weighted(common)
+        here, there = self._on(dense, rows, self.weight), other._on(dense, columns, None)
+        paired = (self.weight != 0) & ~_lookup(common, self.gram)[1]
+        # each text's entries to pair, in gram order (entries are sorted by gram, and stably by text)
+        by_text = np.argsort(self.text, kind="stable")
+        by_text = by_text[paired[by_text]]
+        text_start = np.searchsorted(self.text[by_text], np.arange(rows + 1))
+        step = max(1, TITLE_BLOCK_CELLS // max(columns, 1))
+        sums, denominators = np.empty((min(step, rows), columns)), np.empty((min(step, rows), columns))
         for first in range(0, rows, step):
-            block = similarity[first:first + step]
-            denominator = buffer[:len(block)]
-            np.multiply.outer(self.norm[first:first + step], other.norm, out=denominator)  # np.outer's products
+            last = min(first + step, rows)
+            block, denominator = sums[:last - first], denominators[:last - first]
+            if len(dense):
+                np.matmul(here[first:last], there.T, out=block)
+            else:
+                block.fill(0.0)
+            self._add_pairs(block.reshape(-1), by_text[text_start[first]:text_start[last]], first, other)
+            np.multiply.outer(self.norm[first:last], other.norm, out=denominator)  # np.outer's products
             np.sqrt(denominator, out=denominator)
             if denominator.min(initial=np.inf) > 0:  # the usual case: no title without weight, nothing to mask
                 np.divide(block, denominator, out=block)
@@ -340,29 +354,40 @@ class Titles:
                 positive = denominator > 0
                 np.divide(block, denominator, out=block, where=positive)
                 block[~positive] = 0.0
-        return similarity
+            yield first, block
 
-    def _many(self, other: Titles, start: np.ndarray, count: np.ndarray) -> np.ndarray:
-        """Σ weight of the grams each pair of texts shares, for many pairs: the grams most titles share by a
-        matrix product, the others' pairs added a block of `other`'s entries at a time."""
+    def _product_grams(self, other: Titles) -> np.ndarray:
+        """The grams (sorted) summed by a matrix product: those of many pairs, when there are many pairs."""
+        start = np.searchsorted(self.gram, other.gram)
+        count = np.searchsorted(self.gram, other.gram, side="right") - start
         rows, columns = len(self.norm), len(other.norm)
-        common = _common_grams(other.gram, count, rows * columns // DENSE_GRAM_SHARE)
-        similarity = self._on(common, rows, self.weight) @ other._on(common, columns, None).T
-        count = np.where(_lookup(common, other.gram)[1], 0, count)
+        if int(count.sum()) <= TITLE_PAIRS_PER_BLOCK:  # a plan's few hundred titles keep the one summation order
+            return np.zeros(0, self.gram.dtype)
+        return _common_grams(other.gram, count, rows * columns // DENSE_GRAM_SHARE)
+
+    def _weighted(self, grams: np.ndarray) -> np.ndarray:
+        """Those of `grams` (sorted) whose entries here weigh anything."""
+        return sorted_distinct(self.gram[(self.weight != 0) & _lookup(grams, self.gram)[1]])
+
+    def _add_pairs(self, flat: np.ndarray, entries: np.ndarray, first: int, other: Titles) -> None:
+        """Adds to `flat` (rows from `first` × other's texts) the weight of each of `entries` (in order) once
+        for each text of `other` that has its gram, PAIRS_ADDED_AT_ONCE pairs at a time."""
+        columns = len(other.norm)
+        start = np.searchsorted(other.gram, self.gram[entries])
+        count = np.searchsorted(other.gram, self.gram[entries], side="right") - start
         ends = np.cumsum(count)
-        flat = similarity.reshape(-1)
-        first = 0
-        while first < len(count):
-            # other's entries [first, last): at most PAIRS_ADDED_AT_ONCE pairs (one entry may exceed it alone)
-            last = max(int(np.searchsorted(ends, (ends[first - 1] if first else 0) + PAIRS_ADDED_AT_ONCE,
-                                           side="right")), first + 1)
-            block = count[first:last]
-            entry = np.repeat(start[first:last], block) + np.arange(block.sum()) \
+        begin = 0
+        while begin < len(count):
+            # entries [begin, end): at most PAIRS_ADDED_AT_ONCE pairs (one entry may exceed it alone)
+            end = max(int(np.searchsorted(ends, (ends[begin - 1] if begin else 0) + PAIRS_ADDED_AT_ONCE,
+                                          side="right")), begin + 1)
+            block = count[begin:end]
+            pair = np.repeat(start[begin:end], block) + np.arange(block.sum()) \
                 - np.repeat(np.cumsum(block) - block, block)
-            np.add.at(flat, self.text[entry].astype(np.int64) * columns + np.repeat(other.text[first:last], block),
-                      self.weight[entry])
-            first = last
-        return similarity
+            mine = entries[begin:end]
+            np.add.at(flat, np.repeat((self.text[mine] - first) * columns, block) + other.text[pair],
+                      np.repeat(self.weight[mine], block))
+            begin = end
 
     def _on(self, grams: np.ndarray, texts: int, weight: np.ndarray | None) -> np.ndarray:
         """texts × grams: Σ of the entries' weights (or their number) of each text for each of `grams`."""

@@ -32,7 +32,7 @@ main source.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,10 +81,11 @@ class Links:
     full: list[bool]
 
     @classmethod
-    def of(cls, scores: PairScores, template: Outline, local: Outline, titles: np.ndarray, overlap: Overlap,
-           rare: float) -> Links:
-        """`titles`: title similarities, template units then headings × local units then headings; `rare`:
-        the idf of a gram found in one template and one local measure."""
+    def of(cls, scores: PairScores, template: Outline, local: Outline, titles: Iterable[tuple[int, np.ndarray]],
+           overlap: Overlap, rare: float) -> Links:
+        """`titles`: title similarities, template units then headings × local units then headings, as (first
+        row, rows) blocks in row order (grams.Titles.similarity_rows); `rare`: the idf of a gram found in one
+        template and one local measure."""
         return _Linker(scores, template, local, titles, overlap, rare).links()
 
     def models(self, template_keys: list[MeasureKey], local_keys: list[MeasureKey]) -> list[Link]:
@@ -117,9 +118,9 @@ class Links:
 class _Linker:
     """The rules of the module docstring, for one template and one local plan."""
 
-    def __init__(self, scores: PairScores, template: Outline, local: Outline, titles: np.ndarray,
-                 overlap: Overlap, rare: float):
-        self.template, self.local, self.titles = template, local, titles
+    def __init__(self, scores: PairScores, template: Outline, local: Outline,
+                 titles: Iterable[tuple[int, np.ndarray]], overlap: Overlap, rare: float):
+        self.template, self.local = template, local
         self.overlap = lambda t, lo: overlap(t, lo) / rare
         pairs = list(zip(scores.template.tolist(), scores.local.tolist()))
         self.score = dict(zip(pairs, scores.score.tolist()))
@@ -136,8 +137,10 @@ class _Linker:
         self.carried: dict[int, set[int]] = {}  # local measure → the template sections it carries by its title
         self.by_order: set[Pair] = set()
         self.in_gap: set[Pair] = set()
-        # the best title similarity of each measure on the other side (_titles and _levels read it)
-        self.unit_best = _TitleBest.of(titles[:template.units, :local.units], local.part)
+        # the best title similarity of each measure on the other side, and those of same titles (_titles and
+        # _levels read them)
+        self.same_titles = _same_titles(template.titles, local.titles)
+        self.titles = TitleBest.of(titles, template.units, local.part, self.same_titles)
 
     def links(self) -> Links:
         self._titles()
@@ -182,11 +185,9 @@ class _Linker:
     def _titles(self) -> None:
         """Same titles; similar titles that are each other's most similar (in that part of the local plan:
         a template measure may be restated in the body and in an annexed table; ties kept), not namesakes."""
-        units = self.unit_best.units
-        named = _same_titles(self.template.titles, self.local.titles)
-        same = {(i, j) for i, j in named[units[named[:, 0], named[:, 1]] >= TITLE_MATCH].tolist()}
+        same = {(i, j) for i, j in self.same_titles[self.titles.asked >= TITLE_MATCH].tolist()}
         similar = []
-        for i, j in sorted(same | {(i, j) for i, j in self.unit_best.pairs().tolist()}):
+        for i, j in sorted(same | {(i, j) for i, j in self.titles.pairs.tolist()}):
             if not self._consistent(i, j):
                 continue
             if (i, j) in same:
@@ -201,20 +202,18 @@ class _Linker:
         """A template measure titled like a local heading has the heading's measures as its parts (those
         that restate another template measure are that one's); a template heading titled like a local
         measure is carried by it."""
-        n_template, n_local = self.template.units, self.local.units
+        titles = self.titles
         # a measure's title is matched to the heading it is most like on the other side (ties kept), not to
         # a heading it merely resembles while another measure has its very title
-        # (the units' part of each maximum is unit_best's: only the headings' part is read here)
-        row_best = np.maximum(self.unit_best.row.max(axis=0, initial=0.0),
-                              self.titles[:n_template, n_local:].max(axis=1, initial=0.0))
-        column_best = np.maximum(self.unit_best.column, self.titles[n_template:, :n_local].max(axis=0, initial=0.0))
+        row_best = np.maximum(titles.row.max(axis=0, initial=0.0), titles.unit_heading.max(axis=1, initial=0.0))
+        column_best = np.maximum(titles.column, titles.heading_unit.max(axis=0, initial=0.0))
         restating = {j for _, j in self.linked}
         candidates = []
-        for i, heading in zip(*np.nonzero(self.titles[:n_template, n_local:] >= TITLE_MATCH)):
-            if self.titles[i, n_local + heading] >= row_best[i]:
+        for i, heading in zip(*np.nonzero(titles.unit_heading >= TITLE_MATCH)):
+            if titles.unit_heading[i, heading] >= row_best[i]:
                 candidates += [(int(i), int(j)) for j in self.local.heading_members[heading] if j not in restating]
-        for heading, j in zip(*np.nonzero(self.titles[n_template:, :n_local] >= TITLE_MATCH)):
-            if self.titles[n_template + heading, j] >= column_best[j]:
+        for heading, j in zip(*np.nonzero(titles.heading_unit >= TITLE_MATCH)):
+            if titles.heading_unit[heading, j] >= column_best[j]:
                 candidates += [(int(i), int(j)) for i in self.template.heading_members[heading]]
                 self.carried.setdefault(int(j), set()).update(self.template.heading_members[heading].tolist())
         # linked here or already by wording: either way the heading says where the measure comes from
@@ -297,34 +296,81 @@ def _same_titles(template_titles: list[str], local_titles: list[str]) -> np.ndar
 
 
 @dataclass
-class _TitleBest:
-    """The best title similarity of each local unit (column) among template units, and of each template unit
-    (row) among the local units of each part of the local plan (few: the body and its annexes)."""
+class TitleBest:
+    """What the linker reads of the title similarities (template units then headings × local units then
+    headings), read a block of rows at a time (at thousands of titles the matrix is never whole): the best
+    similarity of each local unit (column) among template units, and of each template unit (row) among the
+    local units of each part of the local plan (few: the body and its annexes); the pairs best in both (pairs);
+    the similarities of the given unit pairs (`asked`), and the headings' rows and columns whole."""
 
-    units: np.ndarray  # template units × local units: their titles' similarity
-    part: np.ndarray  # each local unit's part
     column: np.ndarray
     row: np.ndarray  # parts × template units
-    parts: np.ndarray  # the parts, sorted
+    pairs: np.ndarray  # see of()
+    asked: np.ndarray  # per pair asked for: its similarity
+    unit_heading: np.ndarray  # template units × local headings
+    heading_unit: np.ndarray  # template headings × local units
 
     @classmethod
-    def of(cls, units: np.ndarray, part: np.ndarray) -> _TitleBest:
+    def of(cls, blocks: Iterable[tuple[int, np.ndarray]], template_units: int, part: np.ndarray,
+           asked: np.ndarray) -> TitleBest:
+        """From (first row, rows) blocks of the similarities, rows in order; `part`: each local unit's part;
+        `asked`: (template unit, local unit) rows, sorted by template unit. `pairs` are the (template unit, local
+        unit) rows of the pairs at least TITLE_MATCH similar that are the best in their column and in their row
+        within the local unit's part (ties kept), in row order. A block lists the cells that reach its columns'
+        best so far (few: no boolean matrix per condition), and only they are checked against the best of their
+        column and row at the end."""
+        local_units = len(part)
         parts = np.array(sorted(set(part.tolist())), dtype=np.int64)  # (np.unique would import numpy.ma)
-        rows = [units.max(axis=1, initial=0.0) if len(parts) == 1 else units[:, part == p].max(axis=1, initial=0.0)
-                for p in parts.tolist()]
-        return cls(units, part, units.max(axis=0, initial=0.0),
-                   np.stack(rows) if rows else np.zeros((0, len(units))), parts)
+        part_columns = [np.flatnonzero(part == p) for p in parts.tolist()] if len(parts) > 1 else None
+        column, row = np.zeros(local_units), np.zeros((len(parts), template_units))
+        asked_value, asked_start = np.zeros(len(asked)), np.searchsorted(asked[:, 0], np.arange(template_units + 1))
+        unit_heading: np.ndarray | None = None
+        heading_rows: list[np.ndarray] = []
+        found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (rows, columns, values) of cells, in row order
+        found_cells = 0
+        for first, block in blocks:
+            units = block[:max(template_units - first, 0), :local_units]
+            last = first + len(units)
+            if unit_heading is None:
+                unit_heading = np.zeros((template_units, block.shape[1] - local_units))
+            unit_heading[first:last] = block[:len(units), local_units:]
+            heading_rows.append(block[len(units):, :local_units].copy())
+            if not len(units):
+                continue
+            np.maximum(column, units.max(axis=0, initial=0.0), out=column)
+            if part_columns is None:
+                row[0, first:last] = units.max(axis=1, initial=0.0)
+            else:
+                for p, columns in enumerate(part_columns):
+                    row[p, first:last] = units[:, columns].max(axis=1, initial=0.0)
+            # (flat positions: np.nonzero of a large matrix took ten times as long as np.flatnonzero)
+            rows, columns = np.divmod(np.flatnonzero(units >= np.maximum(column, TITLE_MATCH)), max(local_units, 1))
+            found.append((rows + first, columns, units[rows, columns]))
+            found_cells += len(rows)
+            if found_cells > 4 * local_units:  # cells since passed in their column: dropped (memory stays linear)
+                found = [_at_least(column, *_joined(found))]
+                found_cells = len(found[0][0])
+            mine = asked[asked_start[first]:asked_start[last]]
+            asked_value[asked_start[first]:asked_start[last]] = units[mine[:, 0] - first, mine[:, 1]]
+        rows, columns, values = _at_least(column, *_joined(found))
+        keep = values >= row[np.searchsorted(parts, part[columns]), rows]
+        return cls(column, row, np.stack([rows[keep], columns[keep]], axis=1).astype(np.int64), asked_value,
+                   unit_heading if unit_heading is not None else np.zeros((template_units, 0)),
+                   np.concatenate(heading_rows) if heading_rows else np.zeros((0, local_units)))
 
-    def pairs(self) -> np.ndarray:
-        """(template unit, local unit) rows of the pairs at least TITLE_MATCH similar that are the best in their
-        column and in their row within the local unit's part (ties kept). Few pairs are the best of their
-        column: they are found in one pass over the matrix and only they are checked against their row's
-        best, instead of a boolean matrix per condition (each a pass of its own at thousands of titles)."""
-        units = self.units
-        # (flat positions: np.nonzero of a 4,000 × 4,000 matrix took ten times as long as np.flatnonzero)
-        rows, columns = np.divmod(np.flatnonzero(units >= np.maximum(self.column, TITLE_MATCH)), max(units.shape[1], 1))
-        keep = units[rows, columns] >= self.row[np.searchsorted(self.parts, self.part[columns]), rows]
-        return np.stack([rows[keep], columns[keep]], axis=1).astype(np.int64)
+
+def _joined(cells: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if not cells:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    rows, columns, values = zip(*cells)
+    return np.concatenate(rows), np.concatenate(columns), np.concatenate(values)
+
+
+def _at_least(best: np.ndarray, rows: np.ndarray, columns: np.ndarray,
+              values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The cells (rows, columns, values) that reach the best of their column."""
+    keep = values >= best[columns]
+    return rows[keep], columns[keep], values[keep]
 
 
 def _between(pairs: set[Pair], units: int, part: np.ndarray, unlinked_only: bool) -> list[Pair]:
