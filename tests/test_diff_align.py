@@ -136,6 +136,25 @@ def test_a_plan_scores_the_same_alone_and_in_any_batch():
             assert (a.score == b.score).all()  # exactly: see align.grams._exact
 
 
+def test_plans_whose_clauses_are_their_sentences_score_the_same_with_one_overlap(monkeypatch):
+    """When every clause is its measure's one sentence on both sides (one-line measures without a comma, F21),
+    scoring computes the units' overlap once for both thresholds: the scores are those of two overlaps."""
+    texts = [f"推进第{n}项依法行政工作" for n in range(40)] + ["完善行政复议制度", "加强行政复议工作"]
+    template = units.MeasureUnits.of([Measure(number=n, text=f"{text}。", lines=(n, n)) for n, text in enumerate(texts)])
+    local = units.MeasureUnits.of([Measure(number=n, text=f"{text}。", lines=(n, n))
+                                   for n, text in enumerate(reversed(texts))])
+    assert template.clauses == template.sentences and local.clauses == local.sentences
+    index = scoring.TemplateIndex.of(template)
+    assert scoring._same_units(index, [scoring.plan_grams(index, local)])
+    once = next(scoring.score_plans(template, [local], keep_detail=True))
+    monkeypatch.setattr(scoring, "_same_units", lambda index, plans: False)
+    twice = next(scoring.score_plans(template, [local], keep_detail=True))
+    for field in ("template", "local", "local_share", "template_share", "clause_share", "evidence", "restated",
+                  "best_template_sentence", "best_similarity"):
+        assert np.array_equal(getattr(once, field), getattr(twice, field)), field
+    assert (once.clause_share > 0).any()  # clauses matched too, not only sentences
+
+
 def test_numpy_and_scipy_products_give_identical_scores(monkeypatch):
     from .conftest import plan_of
 

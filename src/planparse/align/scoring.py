@@ -173,7 +173,8 @@ class _Matches:
 
 
 def _matches(template: TemplateUnits, locals_: Sequence[LocalUnits], template_weight: np.ndarray,
-             threshold: float) -> _Matches:
+             thresholds: Sequence[float]) -> list[_Matches]:
+    """The _Matches of the local units at each threshold (one overlap of the units, read once per threshold)."""
     counts = np.array([len(units.measure) for units in locals_], dtype=np.int64)
     offsets = np.concatenate([[0], np.cumsum(counts)])
     entry_row = np.concatenate([units.entry_unit + offsets[p] for p, units in enumerate(locals_)])
@@ -188,7 +189,7 @@ def _matches(template: TemplateUnits, locals_: Sequence[LocalUnits], template_we
     block = max(1, BLOCK_CELLS // max(len(template.measure), 1))
     starts = np.arange(0, rows, block)
     entry_bounds = np.searchsorted(entry_row, np.append(starts, rows))  # entries are sorted by unit
-    kept: list[tuple[np.ndarray, ...]] = []
+    kept: list[list[tuple[np.ndarray, ...]]] = [[] for _ in thresholds]
     for index, first in enumerate(starts.tolist()):
         last = min(first + block, rows)
         lo, hi = entry_bounds[index], entry_bounds[index + 1]
@@ -199,14 +200,21 @@ def _matches(template: TemplateUnits, locals_: Sequence[LocalUnits], template_we
         # (one plan, a diff: its row of template weights, without looking up each pair's plan)
         template_roots = template_root[0][indices] if len(locals_) == 1 else template_root[plan_of_row[row], indices]
         denominator = local_root[row] * template_roots
-        keep = np.flatnonzero(data >= threshold * denominator)
-        row, column, shared = row[keep], indices[keep].astype(np.int64), data[keep]
-        value = shared / denominator[keep]
-        best = _first_per_group(row, value, column)
-        kept.append((row[best], column[best], value[best], shared[best]))
-    if not kept:
-        return _Matches(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
-    return _Matches(*(np.concatenate(part) for part in zip(*kept)))
+        for threshold, found in zip(thresholds, kept):
+            found.append(_best_above(threshold, row, indices, data, denominator))
+    return [_Matches(*(np.concatenate(part) for part in zip(*found))) if found else
+            _Matches(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), np.zeros(0)) for found in kept]
+
+
+def _best_above(threshold: float, row: np.ndarray, column: np.ndarray, shared: np.ndarray,
+                denominator: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(row, column, value, shared) of each row's best pair whose similarity (shared / denominator) reaches the
+    threshold."""
+    keep = np.flatnonzero(shared >= threshold * denominator)
+    row, column, shared = row[keep], column[keep].astype(np.int64), shared[keep]
+    value = shared / denominator[keep]
+    best = _first_per_group(row, value, column)
+    return row[best], column[best], value[best], shared[best]
 
 
 def _overlap(template: TemplateUnits, entry_row: np.ndarray, entry_column: np.ndarray, entry_idf: np.ndarray,
@@ -266,13 +274,24 @@ def _first_per_group(group: np.ndarray, value: np.ndarray, tie: np.ndarray) -> n
 def score_batch(index: TemplateIndex, plans: Sequence[PlanGrams], keep_detail: bool = False) -> list[PairScores]:
     """Score every template measure against every measure of each local plan (a plan's result does not
     depend on the other plans in the batch)."""
+    sentence_units, clause_units = [plan.sentences for plan in plans], [plan.clauses for plan in plans]
+    sentence_weight = _template_weights(index.sentences, plans)
+    if _same_units(index, plans):
+        # every clause is its measure's one sentence, on both sides (one-line measures without a comma, as in
+        # F21): the units overlap alike, and their overlap, most of the scoring, is computed once
+        clause_weight = sentence_weight
+        matched = _matches(index.sentences, sentence_units, sentence_weight, (SENTENCE_MATCH, CLAUSE_MATCH))
+    else:
+        clause_weight = _template_weights(index.clauses, plans)
+        matched = [_matches(index.sentences, sentence_units, sentence_weight, (SENTENCE_MATCH,))[0],
+                   _matches(index.clauses, clause_units, clause_weight, (CLAUSE_MATCH,))[0]]
     sides = []  # (template units, their weights per plan, the plans' units, matches, offsets) per unit kind
-    for template_units, local_units, threshold in ((index.sentences, [plan.sentences for plan in plans], SENTENCE_MATCH),
-                                                   (index.clauses, [plan.clauses for plan in plans], CLAUSE_MATCH)):
-        weight = _template_weights(template_units, plans)
-        matches = _matches(template_units, local_units, weight, threshold)
+    for template_units, weight, local_units, kind_matches in (
+            (index.sentences, sentence_weight, sentence_units, matched[0]),
+            (index.clauses, clause_weight, clause_units, matched[1])):
         offsets = np.concatenate([[0], np.cumsum([len(units.measure) for units in local_units])])
-        sides.append((template_units, weight, local_units, matches, offsets, np.searchsorted(matches.row, offsets)))
+        sides.append((template_units, weight, local_units, kind_matches, offsets,
+                      np.searchsorted(kind_matches.row, offsets)))
     results = []
     for p, plan in enumerate(plans):
         attributed = []
@@ -301,6 +320,17 @@ def score_batch(index: TemplateIndex, plans: Sequence[PlanGrams], keep_detail: b
             scores.local_sentence_measure = sentence_units[p].measure
         results.append(scores)
     return results
+
+
+def _same_units(index: TemplateIndex, plans: Sequence[PlanGrams]) -> bool:
+    """Whether the clauses are the sentences, in the template and in every plan: the same units, grams and
+    weights."""
+    def same(first: object, second: object, fields: tuple[str, ...]) -> bool:
+        return all(np.array_equal(getattr(first, name), getattr(second, name)) for name in fields)
+
+    return same(index.sentences, index.clauses, ("measure", "unit_of_entry", "column_of_entry")) and all(
+        same(plan.sentences, plan.clauses, ("measure", "weight", "entry_unit", "entry_column", "entry_idf"))
+        for plan in plans)
 
 
 def _nonzero(totals: np.ndarray) -> np.ndarray:
