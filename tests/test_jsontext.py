@@ -1,4 +1,5 @@
-"""jsontext.dumps writes what json.dumps writes with an indent, byte for byte, on every value json accepts."""
+"""jsontext.dumps writes what json.dumps writes with an indent, byte for byte, on every value json accepts; so
+does pydantic's writer on the diff and compare reports (render/json.py)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,42 @@ def test_what_json_refuses_it_refuses(value):
         json.dumps(value, indent=2)
     with pytest.raises(TypeError):
         jsontext.dumps(value)
+
+
+def _json_of(report) -> str:
+    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(shares=st.lists(st.integers(0, 10_000), min_size=3, max_size=3), scores=st.lists(st.integers(0, 1000), max_size=4),
+       text=st.text(), key=st.integers(0, 2**40) | st.text(max_size=6))
+def test_a_diff_and_a_compare_report_are_written_as_json_writes_them(shares, scores, text, key):
+    """render/json.py writes diff and compare reports with pydantic's own JSON writer: their floats, shares
+    (4 places) and scores (3 places) in [0, 1], and any text come out as json.dumps writes them."""
+    from planparse.models import diff as models
+    from planparse.render import render
+
+    coverage = models.Coverage(full=round(shares[0] / 10_000, 4), partial=round(shares[1] / 10_000, 4),
+                               missing=round(shares[2] / 10_000, 4))
+    ref = models.PlanRef(file=text, title=text or None, measures=len(scores))
+    diff = models.DiffReport(
+        template=ref, local=ref, coverage=coverage, counts=models.Counts(full=1, partial=0, missing=0, total=1),
+        measures=[models.TemplateMeasure(template=key, headline=text, status="full", local=[key], text=text)],
+        links=[models.Link(template=key, local=key, kind="partial", score=round(score / 1000, 3)) for score in scores],
+        missing=[key], local_only=[text])
+    compare = models.CompareReport(template=ref, plans=[models.PlanCoverage(plan=ref, coverage=coverage,
+                                                                            statuses=["missing"])])
+    for report in (diff, compare):
+        assert render(report, "json") == _json_of(report)
+
+
+def test_a_report_s_nan_infinities_and_lone_surrogates_are_written_as_json_writes_them():
+    """(pydantic's writer refuses a lone surrogate, which a YAML's "\\ud800" makes: json's writes it)"""
+    from planparse.models.diff import CompareReport, Coverage, PlanCoverage, PlanRef
+    from planparse.render import render
+
+    coverage = Coverage(full=math.nan, partial=math.inf, missing=-math.inf)
+    for name in ("a", "lone \ud800 surrogate"):
+        report = CompareReport(template=PlanRef(file=name),
+                               plans=[PlanCoverage(plan=PlanRef(file="b"), coverage=coverage, statuses=[])])
+        assert render(report, "json") == _json_of(report)

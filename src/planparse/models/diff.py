@@ -49,8 +49,15 @@ class PlanRef(Model):
     measures: int = 0
 
 
+# The reports' floats written by pydantic's JSON writer (render/json.py) as json writes them, NaN and infinities
+# too (never made: a share or a score is a number in [0, 1])
+_FLOATS_AS_JSON = ConfigDict(extra="forbid", ser_json_inf_nan="constants")
+
+
 class Coverage(Model):
     """Shares (0–1) of the template's measures that a local plan covers fully, partially, or not at all."""
+
+    model_config = _FLOATS_AS_JSON
 
     full: float
     partial: float
@@ -78,6 +85,8 @@ class Link(Model):
     share of the local measure in one clause that restates a clause of the template measure (0 for a link
     the plans' structure makes). Which links are full: planparse.align.links.
     """
+
+    model_config = _FLOATS_AS_JSON
 
     template: MeasureKey
     local: MeasureKey
