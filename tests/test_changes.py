@@ -273,3 +273,15 @@ def test_a_word_replaced_in_a_very_long_sentence_is_found_in_bounded_time():
     found = wording.shifts(template, local)
     assert [(shift.before.entry.word, shift.after.entry.word, shift.direction) for shift in found] == [
         ("必须", "可以", "weakened")]
+
+
+@pytest.mark.parametrize("name", [path.stem for path in RAW_PLANS])
+def test_a_measure_linked_with_itself_changes_nothing_compared_or_not(name, monkeypatch):
+    """linked_changes does not compare a measure linked with itself whose sentences each restate themselves
+    (changes._itself, a plan diffed with itself): comparing them finds the same, nothing."""
+    from planparse.align import changes
+
+    plan = plan_of(name)
+    skipped = diff(plan, plan).changes
+    monkeypatch.setattr(changes, "_itself", lambda template, local, restated: False)
+    assert diff(plan, plan).changes == skipped == []
