@@ -62,11 +62,13 @@ def diff(
     missing and local-only measures, changed deadlines, targets, words of obligation and scope, and units,
     each weakened, strengthened or changed."""
     from .. import diff as diff_plans
+    from ..collector import paused as collector_paused
     from ..render import renderer
     from ..render._text import percent
 
     chosen = chosen_format(fmt, "diff", "terminal", output)
-    report = diff_plans(template, local, detail=detail or renderer(chosen).detail)
+    with collector_paused(keep=True):  # the plans and the report live until the process exits
+        report = diff_plans(template, local, detail=detail or renderer(chosen).detail)
     emit(report, chosen, output, inputs=(template, local), lang=lang.value)
     code = exit_codes.of_coverage([report.coverage], fail_under)
     if code != exit_codes.OK and fail_under is not None:  # below --fail-under: it is given
