@@ -416,3 +416,13 @@ def test_best_titles_of_columns_whose_best_rises_row_after_row_are_the_last_rows
     blocks = ((first, rising[first:first + 1]) for first in range(30))
     found = TitleBest.of(blocks, 30, np.zeros(2, np.int64), np.zeros((0, 2), np.int64))
     assert found.pairs.tolist() == [[29, 0], [29, 1]] and found.column.tolist() == [1.0, 1.0]
+
+
+@given(st.lists(st.text(alphabet="推进依法行政工作", max_size=5), max_size=12))
+def test_units_found_again_are_cut_into_the_same_grams_as_when_cut_each_time(units):
+    """grams._grams cuts a repeated unit (a clause that is its whole sentence) once and copies its pairs: the
+    same arrays as cutting every unit."""
+    from planparse.align import grams
+
+    for copied, cut_each in zip(grams._grams(units), grams._distinct_grams(units)):
+        assert copied.dtype == cut_each.dtype and copied.tolist() == cut_each.tolist()

@@ -28,7 +28,22 @@ _BASE = 0x110000
 
 def _grams(units: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Distinct character 2- and 3-grams of each unit: (unit index, gram index) pairs sorted by unit, and
-    the sorted gram ids the gram indices point into."""
+    the sorted gram ids the gram indices point into. A unit found again (a clause that is its whole sentence,
+    a measure repeated) is cut once: its pairs are copied."""
+    distinct_units = list(dict.fromkeys(units))
+    if len(distinct_units) < len(units):
+        unit, gram, distinct = _distinct_grams(distinct_units)
+        position = {text: k for k, text in enumerate(distinct_units)}
+        copied = np.array([position[text] for text in units], dtype=np.int64)
+        bounds = np.searchsorted(unit, np.arange(len(distinct_units) + 1))
+        count = np.diff(bounds)[copied]
+        pair = np.repeat(bounds[:-1][copied] - (np.cumsum(count) - count), count) + np.arange(count.sum())
+        return np.repeat(np.arange(len(units)), count), gram[pair], distinct
+    return _distinct_grams(units)
+
+
+def _distinct_grams(units: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """_grams, every unit cut (repeated or not)."""
     if not units:
         empty = np.zeros(0, np.int64)
         return empty, empty, empty
