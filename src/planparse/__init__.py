@@ -65,11 +65,12 @@ def diff(template, local, **options):
     from .align import diff as _diff
     from .align.measures import load_pair
     from .collector import paused as collector_paused
-    from .duties import with_duties
+    from .duties import measure_duties, with_meta
 
     with collector_paused():  # (a tenth of a diff of 4,000 measures)
         template_plan, local_plan = load_pair(template, local)  # `diff X X` reads X once
-        return with_duties(_diff(template_plan, local_plan, **options), template_plan, local_plan)
+        return with_meta(_diff(template_plan, local_plan, duties=measure_duties, **options), template_plan,
+                         local_plan)
 
 
 def compare(template, local_plans, **options):

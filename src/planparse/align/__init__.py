@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..models.diff import CompareReport, DiffReport, LocalMeasure, MeasureRef, PlanCoverage, TemplateMeasure
+from ..models import Measure
+from ..models.diff import CompareReport, DiffReport, Duties, LocalMeasure, MeasureRef, PlanCoverage, TemplateMeasure
 from ..plans import PlanSource, read_plan
 from .changes import linked_changes
 from .grams import MeasureOverlap, PlanGrams, TemplateIndex, Titles, plan_grams
@@ -41,10 +42,12 @@ __all__ = ["compare", "diff"]
 Progress = Callable[[int, "int | None"], None]
 
 
-def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> DiffReport:
+def diff(template: PlanSource, local: PlanSource, *, detail: bool = False,
+         duties: Callable[[Measure], Duties] | None = None) -> DiffReport:
     """Align the local plan's measures with the template's: coverage, links (splits and merges as several
     links), missing and local-only measures, changed deadlines/targets/units, and with `detail` a
-    word-level diff of each fully linked pair (loads jieba)."""
+    word-level diff of each fully linked pair (loads jieba). `duties` makes each measure's duties in the
+    report (planparse.duties.measure_duties); without it they are None."""
     template_plan, local_plan = load_pair(template, local)
     # A plan diffed with itself (`diff X X`: one Plan) is read into measures, units and an outline once, and
     # both sides share them: every step reads them and none changes them.
@@ -67,6 +70,7 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
     by_template, by_local = links.by_template(), links.by_local()
     changes, details = linked_changes(tmpl, loc, t_units, l_units, scores, links, detail)
     template_bodies = [measure_body(m) for m in tmpl.items]
+    duties_of = duties or _no_duties
     local_bodies = template_bodies if itself else [measure_body(m) for m in loc.items]
     return DiffReport(
         template=template_ref,
@@ -78,18 +82,22 @@ def diff(template: PlanSource, local: PlanSource, *, detail: bool = False) -> Di
         # again (Model.trusted), which was a tenth of a diff of thousands of measures
         measures=[TemplateMeasure.trusted(template=tmpl.keys[i], headline=m.headline, heading=tmpl.headings[i],
                                           status=STATUS[statuses[i]], local=ranked(loc.keys, by_template.get(i, [])),
-                                          text=template_bodies[i], duties=None)
+                                          text=template_bodies[i], duties=duties_of(m))
                   for i, m in enumerate(tmpl.items)],
         links=links.models(tmpl.keys, loc.keys),
         missing=[tmpl.keys[i] for i in range(len(tmpl.items)) if statuses[i] == 0],
         local_only=[loc.keys[j] for j in range(len(loc.items)) if j not in by_local],
         local_measures=[LocalMeasure.trusted(local=loc.keys[j], headline=m.headline, heading=loc.headings[j],
                                              template=ranked(tmpl.keys, by_local.get(j, [])), text=local_bodies[j],
-                                             duties=None)
+                                             duties=duties_of(m))
                         for j, m in enumerate(loc.items)],
         changes=changes,
         details=details,
     )
+
+
+def _no_duties(measure: Measure) -> None:
+    return None
 
 
 def compare(template: PlanSource, locals: Iterable[PlanSource], *, progress: Progress | None = None,
