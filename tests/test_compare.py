@@ -46,6 +46,23 @@ def test_a_lean_extraction_gives_alignment_what_a_full_one_does():
         assert MeasureUnits.of(lean.items) == MeasureUnits.of(full.items), source.name
 
 
+def test_a_diff_s_extraction_is_the_full_one_without_its_numbering_and_structure_warnings():
+    """diff extracts its plan texts with warnings=False (it reports none): every field is the full extraction's,
+    and of the warnings only those made on the way (the outline's) are there."""
+    from planparse import extract, extract_text
+
+    from .conftest import LAYOUT_DOCS
+
+    restarting = "一、总体要求\n" + "".join(f"{n % 3 + 1}.推进第{n}项依法行政工作。\n" for n in range(9))
+    plans = [(extract(source), extract(source, warnings=False)) for source in sorted(RAW.glob("*.txt")) + LAYOUT_DOCS]
+    plans.append((extract_text(restarting), extract_text(restarting, warnings=False)))
+    for full, quiet in plans:
+        assert quiet.model_dump(exclude={"warnings"}) == full.model_dump(exclude={"warnings"})
+        assert all(warning in full.warnings for warning in quiet.warnings)
+    assert any(warning.code.startswith("numbering-") for warning in plans[-1][0].warnings)
+    assert not any(warning.code.startswith("numbering-") for warning in plans[-1][1].warnings)
+
+
 def test_plans_may_come_from_a_generator_with_progress():
     calls = []
     plans = (plan_of(name) for name in ("baofeng-2022-draft", "nanyang-2025-web"))

@@ -15,9 +15,9 @@ STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 PlanSource = Plan | str | os.PathLike
 
 
-def read_plan(source: PlanSource, *, lean: bool = False) -> Plan:
+def read_plan(source: PlanSource, *, lean: bool = False, warnings: bool = True) -> Plan:
     """A Plan as is; a `.yaml/.yml/.json` path loaded; any other path extracted (`lean`: only what
-    alignment reads, see planparse.extract.extract)."""
+    alignment reads; `warnings=False`: no numbering or structure warnings; see planparse.extract.extract)."""
     if isinstance(source, Plan):
         return source
     if str(source).lower().endswith(STRUCTURED_SUFFIXES):
@@ -26,4 +26,4 @@ def read_plan(source: PlanSource, *, lean: bool = False) -> Plan:
         return load(source)
     from .extract import extract
 
-    return extract(source, lean=lean)
+    return extract(source, lean=lean, warnings=warnings)

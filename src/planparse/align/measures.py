@@ -15,11 +15,12 @@ from ..plans import PlanSource, read_plan
 
 
 def load_pair(template: PlanSource, local: PlanSource) -> tuple[Plan, Plan]:
-    """The two plans of a diff; a file named twice (`diff X X`) is read once and aligned with itself."""
-    template_plan = read_plan(template)
+    """The two plans of a diff; a file named twice (`diff X X`) is read once and aligned with itself. A plan
+    text is extracted without warnings: a diff reports none."""
+    template_plan = read_plan(template, warnings=False)
     if not isinstance(local, Plan) and not isinstance(template, Plan) and os.fspath(local) == os.fspath(template):
         return template_plan, template_plan
-    return template_plan, read_plan(local)
+    return template_plan, read_plan(local, warnings=False)
 
 
 @dataclass
