@@ -32,7 +32,7 @@ main source.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -121,6 +121,9 @@ class _Linker:
     def __init__(self, scores: PairScores, template: Outline, local: Outline,
                  titles: Iterable[tuple[int, np.ndarray]], overlap: Overlap, rare: float):
         self.template, self.local = template, local
+        # the outlines' numbers as Python lists: the rules below read them one at a time, and a numpy scalar is
+        # slow to make, compare and hash (thousands of reads at thousands of measures)
+        self.nearest, self.part, self.chapter = template.nearest.tolist(), local.part.tolist(), local.chapter.tolist()
         self.overlap = lambda t, lo: overlap(t, lo) / rare
         pairs = list(zip(scores.template.tolist(), scores.local.tolist()))
         self.score = dict(zip(pairs, scores.score.tolist()))
@@ -129,7 +132,7 @@ class _Linker:
         self.linked = {pair for pair, evidence in zip(pairs, (scores.evidence / rare).tolist())
                        if evidence >= MIN_EVIDENCE}
         # where each template heading's restated measures went, in each part of the local plan: its chapters
-        self.destinations = {(template.nearest[i], local.part[j], local.chapter[j]) for i, j in self.linked}
+        self.destinations = {(self.nearest[i], self.part[j], self.chapter[j]) for i, j in self.linked}
         self.mapped = {(heading, part) for heading, part, _ in self.destinations}
         self.same_title: set[Pair] = set()
         self.titled: set[Pair] = set()  # same or similar titles, linked
@@ -179,8 +182,8 @@ class _Linker:
     def _consistent(self, i: int, j: int) -> bool:
         """The local measure sits in a chapter where the template heading's restated measures went in that
         part of the plan (or none of them went to that part to say where it goes)."""
-        heading, part = self.template.nearest[i], self.local.part[j]
-        return (heading, part) not in self.mapped or (heading, part, self.local.chapter[j]) in self.destinations
+        heading, part = self.nearest[i], self.part[j]
+        return (heading, part) not in self.mapped or (heading, part, self.chapter[j]) in self.destinations
 
     def _titles(self) -> None:
         """Same titles; similar titles that are each other's most similar (in that part of the local plan:
@@ -223,8 +226,8 @@ class _Linker:
         """A local measure between two of its part that carry the same template measure carries it too; a
         template measure between two of its chapter that one local measure carries is carried by it too."""
         candidates = [(i, j) for j, i in _between({(j, i) for i, j in self.linked}, self.local.units,
-                                                   self.local.part, unlinked_only=True)]
-        candidates += _between(self.linked, self.template.units, self.template.chapter, unlinked_only=False)
+                                                   self.part, unlinked_only=True)]
+        candidates += _between(self.linked, self.template.units, self.template.chapter.tolist(), unlinked_only=False)
         self.by_order = self._add_if_shared(candidates)
         self.in_gap = self._add_if_shared(self._gaps())
 
@@ -236,7 +239,7 @@ class _Linker:
         copies: dict[str, dict[int, list[int]]] = {}
         for j, title in enumerate(self.local.titles):
             if len(title) >= TWIN_TITLE:
-                copies.setdefault(title, {}).setdefault(int(self.local.part[j]), []).append(j)
+                copies.setdefault(title, {}).setdefault(self.part[j], []).append(j)
         sources: dict[int, list[int]] = {}
         for i, j in sorted(self.linked):
             sources.setdefault(j, []).append(i)
@@ -261,7 +264,7 @@ class _Linker:
         for i, j in self.linked:
             sources.setdefault(j, []).append(i)
         ordered = sorted(sources)
-        part, candidates = self.local.part, []
+        part, candidates = self.part, []
         for j in range(self.local.units):
             position = bisect.bisect_left(ordered, j)
             if j in sources or position == 0 or position == len(ordered):
@@ -373,7 +376,7 @@ def _at_least(best: np.ndarray, rows: np.ndarray, columns: np.ndarray,
     return rows[keep], columns[keep], values[keep]
 
 
-def _between(pairs: set[Pair], units: int, part: np.ndarray, unlinked_only: bool) -> list[Pair]:
+def _between(pairs: set[Pair], units: int, part: Sequence[int], unlinked_only: bool) -> list[Pair]:
     """(a, b) for each unit a not linked to b (with `unlinked_only`: linked to nothing) between the nearest
     linked units of its part before and after it, when both are linked to b."""
     linked: dict[int, set[int]] = {}
@@ -390,7 +393,9 @@ def _between(pairs: set[Pair], units: int, part: np.ndarray, unlinked_only: bool
             continue
         previous, following = ordered[position - 1], ordered[following]
         if part[previous] == part[a] == part[following]:
-            found += [(a, b) for b in sorted(linked[previous] & linked[following] - linked.get(a, set()))]
+            shared = linked[previous] & linked[following]  # (mostly none: the rest is not made)
+            if shared:
+                found += [(a, b) for b in sorted(shared - linked.get(a, set()))]
     return found
 
 
