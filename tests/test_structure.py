@@ -60,7 +60,7 @@ GRAPH = {module: {_module_of(name) for name in imports} - {module} for module, i
 # The diff side (align), check and the renderers each build on extract and the models, never on each other;
 # only the CLI and the public API (the package itself) see them all.
 LAYERS = [
-    {"exit_codes", "errors", "numerals", "extras", "version", "jsontext", "collector"},
+    {"exit_codes", "errors", "numerals", "extras", "version", "jsontext", "collector", "patterns"},
     {"models"},
     {"decode", "formats", "script", "printed_meta", "normalize", "fields", "outline", "meta", "assemble",
      "numbering", "completeness", "yamlio", "config", "baseline"},

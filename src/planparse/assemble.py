@@ -7,7 +7,6 @@ place a Measure is made from it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .fields.citations import find_citations
@@ -21,6 +20,7 @@ from .normalize import Line
 from .outline.markers import Marker, match_marker
 from .outline.tables import EMPTY_CELL
 from .outline.tree import DraftNode, join_lines, short_heading
+from .patterns import lazy_pattern
 
 # A first sentence longer than this is not a title (a section whose line starts with prose).
 _INLINE_TITLE_MAX = 40
@@ -218,9 +218,9 @@ def _headline(text: str) -> str:
 
 
 # A short head run into its text by a colon: words (and a bracketed aside), no clause of their own…
-_COLON_HEAD = re.compile(r"([^，,、；;。：:\s]{2,16}(?:（[^（）]{1,12}）)?)[：:]")
+_COLON_HEAD = lazy_pattern(r"([^，,、；;。：:\s]{2,16}(?:（[^（）]{1,12}）)?)[：:]")
 # …unless it only counts (`第二阶段：全面巩固提升`): then the words after the colon are the title.
-_ORDINAL_LABEL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}(?:阶段|步|部分|批|项)")
+_ORDINAL_LABEL = lazy_pattern(r"第[一二三四五六七八九十0-9]{1,3}(?:阶段|步|部分|批|项)")
 
 
 def _runs(parts: list[tuple[Line, str]], opens, *, paragraph_ends: bool = False) -> list[list]:

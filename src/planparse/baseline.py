@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,11 +25,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .config import path_from
 from .errors import ConfigError, display_path, printable_path
 from .models.check import CheckReport, Finding, Rule
+from .patterns import lazy_pattern
 from .yamlio import write_atomic
 
 BASELINE_SCHEMA_NAME: Final = "planparse/baseline"
 # Line numbers inside a message: `line 12: …` (extraction warnings), `12 is also at line 19`, `(lines 3, 7)`.
-_LINE_REFERENCE = re.compile(r"\blines? \d+(?:, \d+)*")
+_LINE_REFERENCE = lazy_pattern(r"\blines? \d+(?:, \d+)*")
 # Findings that are repaired, not accepted.
 _NEVER_ACCEPTED = {"structured"}
 

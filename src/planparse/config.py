@@ -23,12 +23,13 @@ from typing import get_args
 
 from .errors import ConfigError, printable_path
 from .models.check import CheckReport, Finding, Rule
+from .patterns import lazy_pattern
 
 DEFAULT_BASELINE = ".planparse-baseline.json"
 _SETTINGS = {"baseline", "accept"}
 _ACCEPT_KEYS = {"file", "rule", "message", "reason"}
 # tomllib's position in a syntax error: `Expected '=' after a key in a key/value pair (at line 3, column 5)`.
-_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
+_AT_LINE = lazy_pattern(r"\s*\(at line (\d+), column \d+\)$")
 
 
 @dataclass(frozen=True)

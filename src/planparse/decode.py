@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import InputError
+from .patterns import lazy_pattern
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 # Line breaks as an editor counts them (\r\n, \r, \n), in the bytes of an encoding that keeps ASCII bytes
 # ASCII (UTF-8, GB18030: no byte of a multi-byte character is 0x0A or 0x0D).
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy_pattern(r"\r\n|\r|\n")
 _LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
 
 

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from .fields.labels import column_role
 from .models import Dropped
+from .patterns import lazy_pattern
 from .printed_meta import FRONT_MATTER, INFO_BLOCK, front_matter_end, info_key_line, is_info_line, is_info_row
 
 
@@ -31,54 +32,54 @@ class Line:
 
 
 # `---`, `***`, `___` (markdown rules), `— 12 —`, `- 3 -`, `－ 3 －`, `第 3 页`, `第3页 共20页`.
-_PAGE_BREAK = re.compile(r"^(?:[-*_—=]{3,}|[—\-－–]\s*\d{1,4}\s*[—\-－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)$")
+_PAGE_BREAK = lazy_pattern(r"^(?:[-*_—=]{3,}|[—\-－–]\s*\d{1,4}\s*[—\-－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)$")
 # A lone number: a page number, or the 序号 cell of a table flattened to one cell per line.
-_LONE_NUMBER = re.compile(r"^\d{1,3}$")
+_LONE_NUMBER = lazy_pattern(r"^\d{1,3}$")
 # Row numbers of a flattened table follow each other within a few lines; page numbers count on a
 # page apart, at least this many source lines.
 _ROW_NUMBER_GAP = 16
 _PAGE_MIN_LINES = 20
 # `# 一、…`, `## **八、…**`: markdown heading hashes and bold markers around a line.
-_MARKDOWN_PREFIX = re.compile(r"^(#{1,6}\s*|>\s*)")
-_BOLD = re.compile(r"^(\*\*|__)(.+?)(\*\*|__)$")
+_MARKDOWN_PREFIX = lazy_pattern(r"^(#{1,6}\s*|>\s*)")
+_BOLD = lazy_pattern(r"^(\*\*|__)(.+?)(\*\*|__)$")
 # Web page furniture: `发布时间:2025-04-01来源:`, `分享:`, `相关阅读:`, `扫一扫在手机打开当前页`, `打印本页` …
-_BOILERPLATE = re.compile(
+_BOILERPLATE = lazy_pattern(
     r"^(?:发布时间|发布日期|来源|信息来源|作者|浏览次数|访问量|点击数|字号|分享到?|相关阅读|相关链接|相关文件|"
     r"打印本页|关闭窗口|【?打印】?|【?关闭】?|扫一扫|字体|索引号|主题分类|发文机关|成文日期|文号|责任编辑|"
     r"【大\s*中\s*小】|上一篇|下一篇|返回顶部|收藏|微信|微博)"
 )
 # `<!-- INFO END -->`: a converter's marker in a Markdown copy.
-_HTML_COMMENT = re.compile(r"^<!--.*-->$")
+_HTML_COMMENT = lazy_pattern(r"^<!--.*-->$")
 # `首页 > 政务公开 > 政策文件 > 正文`, `当前位置：首页>>通知公告`: a web page's breadcrumb, never a title.
-_BREADCRUMB = re.compile(r"^(?:当前位置|您(?:现在)?的?位置|首页).{0,80}?(?:>|＞|›|»|/)")
+_BREADCRUMB = lazy_pattern(r"^(?:当前位置|您(?:现在)?的?位置|首页).{0,80}?(?:>|＞|›|»|/)")
 _BOILERPLATE_MAX_LEN = 60
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2010-\u2027\u300a-\u300f"
 # Whitespace with a Chinese character or full-width mark on either side carries no meaning (OCR, wraps).
 # Each run of spaces is matched once and its neighbours looked at (a lookahead after `[ ]+` would rescan
 # the run from each of its spaces: quadratic in a long run).
-_CJK_CHARACTER = re.compile(rf"[{_CJK}]")
+_CJK_CHARACTER = lazy_pattern(rf"[{_CJK}]")
 # Vertical tabs, form feeds, \x1c-\x1f, \x85, \u2028/9 break no line in an editor (see editor_lines): spacing.
-_SPACES = re.compile(r"[ \t\u3000\u00a0\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
+_SPACES = lazy_pattern(r"[ \t\u3000\u00a0\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
 _FULLWIDTH_ALNUM = str.maketrans(
     "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ＋％",
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+%",
 )
 # Half-width punctuation touching Chinese text becomes the full-width form the genre uses.
-_HALF_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[,:;?!]|[,:;?!](?=[{_CJK}])")
+_HALF_PUNCT_NEAR_CJK = lazy_pattern(rf"(?<=[{_CJK}])[,:;?!]|[,:;?!](?=[{_CJK}])")
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+_HAS_CJK = lazy_pattern(r"[\u3400-\u9fff]")
 # `執(zhí)法`: the reading that a conversion site inserts after a character — pinyin with a tone mark.
 # A reading holds a letter with a tone mark (_PINYIN's lookahead): a line without one holds no reading, and
 # this scan is a third of the cost of _PINYIN's, which tries its lookbehind at every character.
-_TONE_MARK = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
-_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+_TONE_MARK = lazy_pattern(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_PINYIN = lazy_pattern(r"(?<=[\u3400-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
 # Line breaks as an editor (and `grep -n`) counts them: \r\n, \r or \n. str.splitlines() also breaks at form
 # feeds (pdftotext's page breaks), \x1c-\x1e, \x85 and \u2028/\u2029, so its line numbers drift below the
 # line a person opens.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy_pattern(r"\r\n|\r|\n")
 
 
 def editor_lines(text: str) -> list[str]:
@@ -105,12 +106,12 @@ def fold(text: str) -> str:
     return text
 
 
-_HAS_FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ＋％]")
+_HAS_FULLWIDTH_ALNUM = lazy_pattern("[０-９Ａ-Ｚａ-ｚ＋％]")
 _HAS_SPACE = _SPACES  # any character a run of spaces is made of
-_HAS_HALF_PUNCT = re.compile(r"[,:;?!()]")
+_HAS_HALF_PUNCT = lazy_pattern(r"[,:;?!()]")
 # Any character one of the three steps above looks for: a line with none (most lines) is only stripped. The
 # first two steps do not run on it, and the stripped line, part of it, holds no half-width mark either.
-_MAY_FOLD = re.compile(r"[０-９Ａ-Ｚａ-ｚ＋％ \t\u3000\u00a0\x0b\x0c\x1c-\x1f\x85\u2028\u2029,:;?!()]")
+_MAY_FOLD = lazy_pattern(r"[０-９Ａ-Ｚａ-ｚ＋％ \t\u3000\u00a0\x0b\x0c\x1c-\x1f\x85\u2028\u2029,:;?!()]")
 
 
 def _folded_spaces(text: str, run: re.Match) -> str:
@@ -123,7 +124,7 @@ def _folded_spaces(text: str, run: re.Match) -> str:
 
 # `| --- | :---: |`: a markdown table's rule under its header. One `\s*` between the cells and the end of
 # line (two in a row would try every split of a run of spaces: quadratic).
-_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?)?\s*$")
+_TABLE_RULE = lazy_pattern(r"^\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?)?\s*$")
 def _is_pipe_row(line: str) -> bool:
     """`| 1 | 推进… | 县司法局 |`, or the same row written without its outer pipes (`1 | 推进… | 县司法局`)."""
     if "|" not in line:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .models import Dropped
+from .patterns import lazy_pattern
 
 FRONT_MATTER = "front matter"
 INFO_BLOCK = "info block"
@@ -37,16 +38,16 @@ _LINE_KEY_ALTERNATION = "|".join(sorted((re.escape(k) for k in _BARE_KEYS + ("�
 _SPACED = r"\s*".join  # `索 引 号` for 索引号
 
 # `标题: 关于印发…的通知`: one line of a scraper's YAML front matter.
-_FRONT_MATTER_LINE = re.compile(r"^[\w\u4e00-\u9fff]{1,12}\s*:\s?.*$")
+_FRONT_MATTER_LINE = lazy_pattern(r"^[\w\u4e00-\u9fff]{1,12}\s*:\s?.*$")
 _FRONT_MATTER_MAX_LINES = 40
 # `- 发文字号`, `· 成文日期`, `发文字号：`: a key alone on its line, its value on the next one.
 _BULLET = r"(?:[-*·•]\s*)?"
-_KEY_ALONE = re.compile(rf"^{_BULLET}(?P<key>{'|'.join(_SPACED(k) for k in _BARE_KEYS)})\s*[：:]?$")
+_KEY_ALONE = lazy_pattern(rf"^{_BULLET}(?P<key>{'|'.join(_SPACED(k) for k in _BARE_KEYS)})\s*[：:]?$")
 # `索引号：000014349/2018-00123　　主题分类：财政`, `【发文字号】国发〔2018〕41号`: one or two pairs on a line.
-_KEY_VALUE_LINE = re.compile(rf"^{_BULLET}(?:【\s*(?:{_LINE_KEY_ALTERNATION})\s*】|(?:{_LINE_KEY_ALTERNATION})\s*[：:])")
+_KEY_VALUE_LINE = lazy_pattern(rf"^{_BULLET}(?:【\s*(?:{_LINE_KEY_ALTERNATION})\s*】|(?:{_LINE_KEY_ALTERNATION})\s*[：:])")
 # The characters a _KEY_VALUE_LINE starts with: a bullet, 【, or a key's first character.
 _KEY_VALUE_FIRST = frozenset("-*·•【" + "".join(key[0] for key in _BARE_KEYS + ("标题",)))
-_PAIR = re.compile(rf"(?:【\s*(?P<bracket_key>{_KEY_ALTERNATION})\s*】|(?P<key>{_KEY_ALTERNATION})\s*[：:])\s*"
+_PAIR = lazy_pattern(rf"(?:【\s*(?P<bracket_key>{_KEY_ALTERNATION})\s*】|(?P<key>{_KEY_ALTERNATION})\s*[：:])\s*"
                    rf"(?P<value>.*?)\s*(?=(?:\s|^)(?:【\s*(?:{_KEY_ALTERNATION})\s*】|(?:{_KEY_ALTERNATION})\s*[：:])|$)")
 _INFO_LINE_MAX = 200
 
@@ -124,4 +125,4 @@ def _unspace_keys(line: str) -> str:
 
 
 # Two to five characters with spaces between them, right before a key's colon or closing 】.
-_SPACED_KEY = re.compile(r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,4}(?=\s*[：:】])")
+_SPACED_KEY = lazy_pattern(r"[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,4}(?=\s*[：:】])")

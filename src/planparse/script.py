@@ -8,12 +8,12 @@ characters the source has, so the output keeps the text as written (and the loss
 
 from __future__ import annotations
 
-import re
+from .patterns import lazy_pattern
 
 # Characters that only traditional text has and that every plan uses: a cheap test before converting.
 # (A test holds that OpenCC simplifies every one of them.)
 TRADITIONAL_HINTS = "這個們來時會為說對發國學與經過關於門開問間動實現點體區縣應當進務規範業辦責單條節強職權監處並確執從統計劃組織領導認審標準構機費協調網絡資訊"
-_TRADITIONAL = re.compile(f"[{TRADITIONAL_HINTS}]")
+_TRADITIONAL = lazy_pattern(f"[{TRADITIONAL_HINTS}]")
 _MIN_TRADITIONAL = 3
 _converter = None
 

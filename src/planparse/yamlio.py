@@ -20,6 +20,7 @@ from .collector import paused as collector_paused
 from .errors import OutputError, SchemaError
 from .jsontext import dumps as json_text
 from .models import READABLE_SCHEMA_VERSIONS, SCHEMA_NAME, SCHEMA_VERSION, Plan
+from .patterns import lazy_pattern
 
 if TYPE_CHECKING:
     from .models.diff import DiffReport
@@ -431,7 +432,7 @@ def upgrade(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # `line 29: numbering: measure 3 follows 1; 2 is missing`: the line a version 1 or 2 warning started with.
-_LEGACY_WARNING_LINE = re.compile(r"line (\d+): (.*)", re.DOTALL)
+_LEGACY_WARNING_LINE = lazy_pattern(r"line (\d+): (.*)", re.DOTALL)
 
 
 def _legacy_warning(warning: str) -> dict[str, Any]:

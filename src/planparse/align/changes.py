@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import re
 from collections.abc import Callable
 
 from ..extras import require
 from ..models import Deadline, Measure, Target
 from ..models.diff import Change, ChangeField, Direction, MeasureKey, PairDetail, Segment
+from ..patterns import lazy_pattern
 from .links import Links
 from .measures import PlanMeasures
 from .scoring import PairScores
@@ -43,7 +43,7 @@ CONTEXT_REACH = 16
 # …and one that is hardly more than the change (`2023年底前，`) is shown with the clause after it.
 MIN_CONTEXT_REST = 4
 # Where a clause ends: `，` `；` `。` (and the others of either width) and a line end.
-_CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
+_CLAUSE_END = lazy_pattern(r"[,，;；。!！?？:：\n]")
 # A deadline or target is dropped only where the local clause restates this share of the character pairs
 # of the template clause that holds it: 组织2次全市性的培训 → 组织全区性的培训 (5 of 7) drops a number;
 # a clause about something else (1 of 7) does not.
@@ -53,7 +53,7 @@ MIN_COUNTERPART_SHARE = 0.5
 # of replaced sentences small enough, the rest as one replaced span. The corpus's largest pair is 54,000.
 MAX_WORD_CELLS = 250_000
 # Where a sentence ends, for that first pass (the marks stay with the sentence they end).
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?\n]*|[。；;！!？?\n]+")
+_SENTENCE = lazy_pattern(r"[^。；;！!？?\n]+[。；;！!？?\n]*|[。；;！!？?\n]+")
 # The fields compared on a partial link: those read in the sentences the two measures share.
 SENTENCE_FIELDS: tuple[ChangeField, ...] = ("deadline", "target", "obligation", "scope")
 

@@ -8,32 +8,32 @@ brackets matches its source.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..fields.units import assignment_line
 from ..models import Measure
+from ..patterns import lazy_pattern
 
 # A clause shorter than this (after punctuation is removed) is too generic to be evidence on its own.
 MIN_CLAUSE_CHARS = 6
 
 # The marks that end a clause. Commas end clauses: "…规划，强化“谁执法谁普法”普法责任制，推行…"; the
 # others (。；！？ in either width, or a line end) also end sentences: "…协作机制。构建简约高效的…".
-_SEPARATOR = re.compile(r"([,，]|[。;；!！?？\n]+)")
+_SEPARATOR = lazy_pattern(r"([,，]|[。;；!！?？\n]+)")
 # What `cut` drops before splitting: everything but letters, digits and those marks.
-_NOT_WORD_NOR_SEPARATOR = re.compile(r"[^\w,，。;；!！?？\n]+|_+")
+_NOT_WORD_NOR_SEPARATOR = lazy_pattern(r"[^\w,，。;；!！?？\n]+|_+")
 # OCR of web copies reads "+" as 十 where no numeral is next to it: "互联网十监管", "企业开办十N项服务".
-_OCR_PLUS = re.compile(r"(?<![一二三四五六七八九十百千万两零〇])十(?![一二三四五六七八九十百千万两零〇])")
+_OCR_PLUS = lazy_pattern(r"(?<![一二三四五六七八九十百千万两零〇])十(?![一二三四五六七八九十百千万两零〇])")
 # …and 〔 of a document number as C: "豫办C2020〕23号" for 豫办〔2020〕23号.
-_OCR_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])C(?=(?:19|20)\d\d〕)")
+_OCR_BRACKET = lazy_pattern(r"(?<=[\u4e00-\u9fff])C(?=(?:19|20)\d\d〕)")
 # Everything that is not a letter or digit: punctuation, spaces, symbols (the web copy drops most of them).
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = lazy_pattern(r"[\W_]+")
 
 _NUMERALS = frozenset("一二三四五六七八九十百千万两零〇")
 # Full-width letters and digits (２０２２年, ＰＰＰ) to ASCII: the width folding of NFKC that matters here
 # (punctuation is dropped anyway), at a fraction of its cost.
-_FULL_WIDTH_WORD = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+_FULL_WIDTH_WORD = lazy_pattern("[０-９Ａ-Ｚａ-ｚ]")
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from ..patterns import lazy_pattern
+
 Dimension = Literal["obligation", "scope"]
 
 # Levels of obligation: a duty (必须, 应当, 确保) and an encouragement or a trial (可以, 鼓励, 逐步).
@@ -105,7 +107,7 @@ WORDS: Final[tuple[Word, ...]] = (
 )
 
 # The table's words, longest first, so that a longer word wins where two start at one place.
-_ANY_WORD = re.compile("|".join(re.escape(entry.word) for entry in sorted(WORDS, key=lambda e: -len(e.word))))
+_ANY_WORD = lazy_pattern("|".join(re.escape(entry.word) for entry in sorted(WORDS, key=lambda e: -len(e.word))))
 _BY_WORD: dict[str, list[Word]] = {}
 for _entry in WORDS:
     _BY_WORD.setdefault(_entry.word, []).append(_entry)
@@ -246,7 +248,7 @@ CEILING_WORDS: Final = ("不超过", "不高于", "不多于", "不大于", "最
                         "控制在", "降低到", "降低至", "降至", "低于", "少于", "小于",
                         *(word + limit for word in _FORBIDDEN for limit in ("超过", "高于", "多于", "大于", "长于")))
 TIME_UNITS: Final = ("个工作日", "工作日", "个小时", "小时", "日", "天", "周", "个月", "个季度", "季度", "年")
-_SENSE_WORD = re.compile("|".join(sorted(FLOOR_WORDS + CEILING_WORDS, key=len, reverse=True)))
+_SENSE_WORD = lazy_pattern("|".join(sorted(FLOOR_WORDS + CEILING_WORDS, key=len, reverse=True)))
 
 Sense = Literal["floor", "ceiling"]
 

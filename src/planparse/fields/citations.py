@@ -6,39 +6,40 @@ import re
 from bisect import bisect_right
 
 from ..models import DocRef
+from ..patterns import lazy_pattern
 
 # The year and number of a 文号, the part every form shares: `〔2021〕33号`, and its slips:
 # `C2020〕23号` (OCR of 〔), `(2020〕`, `〔2020]`, and `中发2021〕33号` where a web copy lost the opening bracket.
 # The pattern starts at the year's digits so the scan is fast; the opening bracket is looked at in code.
-_DOC_CORE = re.compile(r"(?P<year>[0-9]{4})\s*[〕\]］)）】]\s*(?P<seq>[0-9]{1,5})\s*号")
+_DOC_CORE = lazy_pattern(r"(?P<year>[0-9]{4})\s*[〕\]］)）】]\s*(?P<seq>[0-9]{1,5})\s*号")
 _DOC_OPEN = "〔[［C(（【"
 # The issuer's abbreviation right before the core: `豫发`, `信平法政办`, `平法办`. Words that begin a phrase
 # (`根据`, `关于`, `和`) are not part of it, so `根据豫发〔2021〕31号` gives `豫发`.
-_DOC_PREFIX = re.compile(r"(?:(?![的和及与或在于据照按将把对从由经向为是以等了])[\u4e00-\u9fff]){1,10}\Z")
+_DOC_PREFIX = lazy_pattern(r"(?:(?![的和及与或在于据照按将把对从由经向为是以等了])[\u4e00-\u9fff]){1,10}\Z")
 _PREFIX_WINDOW = 10
 # A 文号 right after a title's 》, in brackets or not: `》（中发〔2021〕33号，以下简称…`, `》(信平发〔2022〕8号)`,
 # `》豫办C2020〕23号和《…` (a web copy that lost its brackets).
 # Spaces are matched once between two tokens that are there (an optional bracket or prefix brings its own
 # `\s*`): adjacent `\s*` around absent tokens would try every split of a run of spaces (O(n⁴) after a 》).
-_AFTER_TITLE = re.compile(
+_AFTER_TITLE = lazy_pattern(
     r"\s*(?:[（(]\s*)?(?:(?P<prefix>(?:(?![的和及与或在于据照按将把对从由经向为是以等了])[\u4e00-\u9fff]){1,10}?)\s*)?"
     r"(?:[〔\[［C(（【]\s*)?(?P<year>[0-9]{4})\s*[〕\]］)）】]\s*(?P<seq>[0-9]{1,5})\s*号"
 )
 # A rule of a government is numbered by its order, not by a 文号: `》（政府令第57号）`, `》（市政府第16号令）`,
 # `》（国务院令第 732 号）` — kept as printed, without the spaces.
-_ORDER_AFTER_TITLE = re.compile(
+_ORDER_AFTER_TITLE = lazy_pattern(
     r"\s*[（(]\s*(?P<order>[\u4e00-\u9fff]{0,12}?令\s*第\s*[0-9]{1,4}\s*号|[\u4e00-\u9fff]{0,12}?第\s*[0-9]{1,4}\s*号令)\s*[）)]")
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy_pattern(r"\s+")
 # The brackets of a title, which nest: `《中共中央、国务院关于印发〈法治政府建设实施纲要（2021—2025年）〉的通知》`.
-_TITLE_BRACKET = re.compile(r"[《》]")
+_TITLE_BRACKET = lazy_pattern(r"[《》]")
 # No real title is this long; a longer pair is a lost bracket swallowing prose.
 _TITLE_MAX = 200
 # `以下简称《纲要》`, `以下简称省《方案》`: an alias of a title already cited, not a citation.
-_ALIAS_BEFORE = re.compile(r"简称[\u4e00-\u9fff]{0,2}\Z")
+_ALIAS_BEFORE = lazy_pattern(r"简称[\u4e00-\u9fff]{0,2}\Z")
 _ALIAS_WINDOW = 4
 # A plan period inside a title or after it: `（2021—2025年）`, `2021-2025年`, `2021至2025年`.
-_PERIOD_RANGE = re.compile(r"[0-9]{4}\s*(?:年\s*[—–\-－~～]+|[—–\-－~～至到]+)\s*[0-9]{4}\s*年?")
-_LINE_BREAK = re.compile(r"\s*\n\s*")
+_PERIOD_RANGE = lazy_pattern(r"[0-9]{4}\s*(?:年\s*[—–\-－~～]+|[—–\-－~～至到]+)\s*[0-9]{4}\s*年?")
+_LINE_BREAK = lazy_pattern(r"\s*\n\s*")
 MASK = "□"
 
 

@@ -10,17 +10,18 @@ from functools import lru_cache
 
 from ..models import Deadline
 from ..numerals import cn_to_int
+from ..patterns import lazy_pattern
 from .citations import mask_references
 from .labels import labels_of
 
 # Full-width digits, folded by a regex because str.translate is slow on long Chinese texts.
-_FULLWIDTH_DIGIT = re.compile(r"[０-９]")
+_FULLWIDTH_DIGIT = lazy_pattern(r"[０-９]")
 _NUMBER_CHARS = frozenset("0123456789.")
 
 # A date that may be a deadline; whether it is depends on what follows it (前 / 起 / 以来) and where it stands.
 # `2022年年底前`, `2022年底前`, `2021年5月底前`, `2021年4月中旬前`, `2024年12月31日前`, `2023年第三季度`,
 # `2023年三季度末前`, `2023年6月前`, `2025年前`, and the non-deadlines `2022年起`, `2019 年以来`, `到2025年`.
-_DATE = re.compile(
+_DATE = lazy_pattern(
     r"(?P<year>[0-9]{4})\s*年\s*"
     r"(?:(?P<year_end>年底|年末|底|末)"
     r"|(?P<half>上半年|下半年)"
@@ -33,7 +34,7 @@ _DATE = re.compile(
 )
 # A date without a year, as annual plans write it: `4月底前`, `5月前`, `3月25日`, `11月30日前`, `7月中旬前`, and the
 # periods `年底前`, `今年年底前`, `上半年前`, `三季度末前`.
-_YEARLESS_DATE = re.compile(
+_YEARLESS_DATE = lazy_pattern(
     r"(?:(?P<year_end>(?:今年|本年度?)?\s*(?:年底|年末))"
     r"|(?P<half>上半年|下半年)"
     r"|第?\s*(?P<quarter>[一二三四])\s*季度\s*(?:末|底)?"
@@ -45,30 +46,30 @@ _YEARLESS_DATE = re.compile(
 # `1.5月`), 每 (`每月15日前` recurs), or a word that names another year or month (`次月`, `明年底`, `前三季度`).
 _NOT_BEFORE_MONTH = frozenset("0123456789.年月日每次本当上下同该个十一二三四五六七八九〇零明去前后近往隔第")
 # Dates in a list that share one 前: `3月25日、6月25日、9月25日、11月30日前`.
-_LIST_SEPARATOR = re.compile(r"\s*、\s*\Z")
+_LIST_SEPARATOR = lazy_pattern(r"\s*、\s*\Z")
 # A recurring time limit in prose: `每月15日前`, `每年 1 月 31 日前`, `每季度末前`.
-_RECURRING_LIMIT = re.compile(
+_RECURRING_LIMIT = lazy_pattern(
     r"每(?:年|月|季度|季|半年|周)\s*(?:[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*)?"
     r"(?:[0-9０-９]{1,2}\s*[日号]|上旬|中旬|下旬|底|末)?\s*(?:之前|以前|前(?![后三两二一四五六七八九十几0-9０-９]))"
 )
 # Texts without a year or a time-limit label (most measures) skip the masking.
-_YEAR_HINT = re.compile(r"[0-9０-９]{4}\s*年")
+_YEAR_HINT = lazy_pattern(r"[0-9０-９]{4}\s*年")
 _DEADLINE_LABELS = labels_of("deadline")
-_FIELD_HINT = re.compile(_DEADLINE_LABELS)
+_FIELD_HINT = lazy_pattern(_DEADLINE_LABELS)
 # What turns a date into a starting point: `2022年起`, `2019 年以来`, `自2023年1月1日起施行`, `2023年第三季度全面启动`.
-_SINCE = re.compile(r"\s*(?:起|以来|开始|以后|之后|后|至今|为止|(?:全面)?启动)")
+_SINCE = lazy_pattern(r"\s*(?:起|以来|开始|以后|之后|后|至今|为止|(?:全面)?启动)")
 # An explicit time-limit field: `完成时限：2023年年底前`, `（…；完成时限：长期坚持）`, `时间节点：每年3月底前`.
 # Its value stops at `；`, `。`, a line end, or the bracket that closes the group it sits in.
-_TIME_FIELD = re.compile(
+_TIME_FIELD = lazy_pattern(
     rf"(?:{_DEADLINE_LABELS})\s*[：:]\s*"
     r"(?P<value>(?:[（(][^\n（()）]*[）)]|[^\n；;。（()）])*)"
 )
 # One value of a time-limit field: `2022年底前完成，长期坚持` holds two.
-_VALUE_SEPARATOR = re.compile(r"[，,；;]")
+_VALUE_SEPARATOR = lazy_pattern(r"[，,；;]")
 # A plan-wide deadline sentence: `各项工作任务原则上应当在2025年年底前完成`,
 # `各项工作任务除本方案有明确时限要求外，原则上应当在2025年年底前完成`.
-_PLAN_WIDE = re.compile(r"(?:各项|所有|全部|本方案|上述|以上)[^。]{0,6}?(?:任务|工作|措施|举措)[^。]*?完成")
-_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_PLAN_WIDE = lazy_pattern(r"(?:各项|所有|全部|本方案|上述|以上)[^。]{0,6}?(?:任务|工作|措施|举措)[^。]*?完成")
+_SENTENCE = lazy_pattern(r"[^。！？!?\n]+")
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 _XUN_DAY = {"上旬": 10, "中旬": 20}
 

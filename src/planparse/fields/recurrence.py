@@ -3,12 +3,11 @@ that a calendar can repeat them; the others (`长期坚持`, `持续推进`, `�
 
 from __future__ import annotations
 
-import re
-
 from ..numerals import cn_to_int
+from ..patterns import lazy_pattern
 
 # `每年3月底前`, `每年 1 月 31 日前`, `每年十二月中旬前`, `每年底前`, `每月15日前`, `每月底前`, `每季度末前`, `每半年末前`.
-_REGULAR = re.compile(
+_REGULAR = lazy_pattern(
     r"每\s*(?P<period>年|月|季度|季|半年)\s*"
     r"(?:(?P<month>[0-9０-９一二三四五六七八九十]{1,3})\s*月\s*)?"
     r"(?:(?P<day>[0-9０-９]{1,2})\s*[日号]|(?P<part>上旬|中旬|下旬|底|末))\s*(?:之前|以前|前)?\Z"

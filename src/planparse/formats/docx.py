@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..patterns import lazy_pattern
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -32,7 +33,7 @@ _SKIPPED = {W + "del", W + "moveFrom", W + "drawing", W + "pict", W + "object", 
             W + "instrText", W + "delText", W + "footnoteReference", W + "endnoteReference",
             W + "commentReference", W + "pPr", W + "rPr", W + "sdtPr", W + "sdtEndPr", MC_FALLBACK}
 # Paragraph styles of a table of contents (`TOC 1` … `TOC 9`): headings repeated with page numbers.
-_TOC_STYLE = re.compile(r"^(toc|TOC)\s*\d$|^目录\s*\d$")
+_TOC_STYLE = lazy_pattern(r"^(toc|TOC)\s*\d$|^目录\s*\d$")
 
 
 def docx_to_text(data: bytes, path: str) -> str:
@@ -588,7 +589,7 @@ def _symbol(sym) -> str:
     return chr(code)
 
 
-_ASCII_WORD = re.compile(r"[0-9A-Za-z]")
+_ASCII_WORD = lazy_pattern(r"[0-9A-Za-z]")
 
 
 def _join_lines(lines: list[str]) -> str:

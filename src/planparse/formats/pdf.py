@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..extras import require
+from ..patterns import lazy_pattern
 
 PAGE_SEPARATOR = "---"
 # Fewer visible characters than this on a page: it has no text layer (a scan, or a picture of a page).
@@ -30,18 +31,18 @@ _EDGE_SHARE = 0.2
 _MAX_CID_SHARE = 0.05
 
 # Page numbers: `— 12 —`, `- 3 -`, `·3·`, `12`, `第 3 页`, `第3页 共10页`, `3 / 10`, `Page 3 of 10`.
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy_pattern(
     r"^(?:[—\-－–~·•\s]*\d{1,4}[—\-－–~·•\s]*"
     r"|第\s*\d{1,4}\s*页\s*[，,]?\s*(?:共\s*\d{1,4}\s*页)?"
     r"|共\s*\d{1,4}\s*页\s*[，,]?\s*第\s*\d{1,4}\s*页"
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$"
 )
-_CID = re.compile(r"\(cid:\d+\)")
+_CID = lazy_pattern(r"\(cid:\d+\)")
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 # Letter-spaced Chinese (justified text) comes out as `为 全 面 推 进`: the spaces are layout, not content.
-_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}])")
-_DIGITS = re.compile(r"\d+")
+_SPACE_IN_CJK = lazy_pattern(rf"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}])")
+_DIGITS = lazy_pattern(r"\d+")
 
 
 @dataclass(frozen=True)

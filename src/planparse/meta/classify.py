@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import re
-
 from ..models import Period
+from ..patterns import lazy_pattern
 from .titles import TRANSMITTED, masked
 
 # `（2022—2025年）`, `(2021-2025年)`: the plan period in a title.
-_PERIOD = re.compile(r"[（(]?(\d{4})\s*[—–\-－~至到]+\s*(\d{4})\s*年?[）)]?")
+_PERIOD = lazy_pattern(r"[（(]?(\d{4})\s*[—–\-－~至到]+\s*(\d{4})\s*年?[）)]?")
 # `松江区城市更新2025年度实施计划`, `…行动方案（2026年）`: a plan for one year.
-_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\d|以来|前|底|末)")
-DRAFT = re.compile(r"征求意见稿|草案|送审稿|讨论稿")
+_YEAR = lazy_pattern(r"(?<!\d)(\d{4})\s*年(?!\d|以来|前|底|末)")
+DRAFT = lazy_pattern(r"征求意见稿|草案|送审稿|讨论稿")
 # Title words and the kind each names, most specific first; matched on the title with cited 《titles》 masked.
-_KINDS = [(re.compile(r"分工方案|分工表|任务分工|责任分解|任务分解|分解方案"), "division_of_labor"),
-          (re.compile(r"预案"), "emergency_plan"),
-          (re.compile(r"办法|条例|规则|细则|规定"), "regulation"),
-          (re.compile(r"工作要点|工作要求"), "work_points"),
-          (re.compile(r"行动方案|行动计划"), "action_plan"),
-          (re.compile(r"意见(?!稿)"), "opinion"),
-          (re.compile(r"工作方案|创建.*方案"), "work_plan")]
+_KINDS = [(lazy_pattern(r"分工方案|分工表|任务分工|责任分解|任务分解|分解方案"), "division_of_labor"),
+          (lazy_pattern(r"预案"), "emergency_plan"),
+          (lazy_pattern(r"办法|条例|规则|细则|规定"), "regulation"),
+          (lazy_pattern(r"工作要点|工作要求"), "work_points"),
+          (lazy_pattern(r"行动方案|行动计划"), "action_plan"),
+          (lazy_pattern(r"意见(?!稿)"), "opinion"),
+          (lazy_pattern(r"工作方案|创建.*方案"), "work_plan")]
 # A title that names the document a notice or a letter, with no kind of plan above: `…贯彻落实工作的通知`.
-_NOTICE = re.compile(r"(?:通知|函)\s*\Z")
+_NOTICE = lazy_pattern(r"(?:通知|函)\s*\Z")
 
 
 def find_period(title: str) -> Period | None:

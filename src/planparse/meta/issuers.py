@@ -7,20 +7,21 @@ from collections.abc import Sequence
 
 from ..normalize import Line
 from ..outline.frame import Frame
+from ..patterns import lazy_pattern
 from ..printed_meta import FRONT_MATTER, INFO_BLOCK
 from .signature import ORG_END, SIGNER_MAX, adoption, is_date_line, signature_blocks
 
 # Issuers on the notice's masthead: `中共南阳市委文件`.
-_MASTHEAD = re.compile(r"^(.{2,30}?)文件$")
+_MASTHEAD = lazy_pattern(r"^(.{2,30}?)文件$")
 # The issuers a notice title starts with: `上海市交通委员会 上海市公安局关于印发…`, `…办公室印发《…》的通知`.
-_TITLE_ISSUERS = re.compile(r"^(?P<issuers>.+?)(?:关于|印发|转发|下发|发布)")
-_ISSUER_SPLIT = re.compile(r"[\s、，,；;]+")
+_TITLE_ISSUERS = lazy_pattern(r"^(?P<issuers>.+?)(?:关于|印发|转发|下发|发布)")
+_ISSUER_SPLIT = lazy_pattern(r"[\s、，,；;]+")
 # Bodies of the central government: `国务院`, `国务院办公厅`, `国家发展改革委`, `财政部`, `中共中央办公厅`.
-NATIONAL = re.compile(r"^(?:国务院[\u4e00-\u9fff]*|中共中央|全国人民代表大会(?:常务委员会)?|全国人大(?:常委会)?|中央"
+NATIONAL = lazy_pattern(r"^(?:国务院[\u4e00-\u9fff]*|中共中央|全国人民代表大会(?:常务委员会)?|全国人大(?:常委会)?|中央"
                       r"|国家[\u4e00-\u9fff]{1,12}(?:委员会|委|局|署|总局)"
                       r"|[\u4e00-\u9fff]{1,8}部|中国人民银行|海关总署|审计署)"
                       r"(?:办公厅|办公室)?$")
-_NOT_A_SIGNER = re.compile(r"^特此(通知|函告|通告|公告)|^此页无正文|^（此件")
+_NOT_A_SIGNER = lazy_pattern(r"^特此(通知|函告|通告|公告)|^此页无正文|^（此件")
 
 
 def find_issuers(frame: Frame, notice_title: list[Line], printed: dict[str, dict[str, str]],

@@ -8,12 +8,13 @@ from ..fields.citations import find_citations, find_doc_number
 from ..models import DocRef
 from ..normalize import Line
 from ..outline.frame import Frame
+from ..patterns import lazy_pattern
 from ..printed_meta import FRONT_MATTER, INFO_BLOCK
 
-_REPEALS = re.compile(r"废止|停止执行|不再执行|同时失效")
+_REPEALS = lazy_pattern(r"废止|停止执行|不再执行|同时失效")
 # A 文号 alone on its line: the plan's own (`国发〔2018〕38号`, `闵吴府发〔2021〕3号`).
 # (the optional bracket brings its own spaces: two `\s*` side by side would split a run of spaces every way)
-_OWN_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{0,12}\s*(?:[〔\[［(（【C]\s*)?\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号"
+_OWN_NUMBER_LINE = lazy_pattern(r"^[\u4e00-\u9fff]{0,12}\s*(?:[〔\[［(（【C]\s*)?\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号"
                               r"(?:\s*签发人[：:].{0,12})?$")  # `豫政〔2022〕5号 签发人：王某`
 
 
@@ -30,7 +31,7 @@ def own_doc_number(frame: Frame, printed: dict[str, dict[str, str]]) -> str | No
 
 # `现将《A》印发给你们`, `《A》和《B》已经国务院同意，现印发给你们` and `结合实际，制定《A》`: the documents the notice
 # issues, or one still to be made — the plan itself, or a task, never what the plan implements.
-_TRANSMITS = re.compile(r"现将《[^》]{2,80}》[^。]{0,80}?(印发|转发|发布|公布)给|(?:制定|编制|制订)《[^》]{2,80}》"
+_TRANSMITS = lazy_pattern(r"现将《[^》]{2,80}》[^。]{0,80}?(印发|转发|发布|公布)给|(?:制定|编制|制订)《[^》]{2,80}》"
                         # `《A》和《B》已经国务院同意，现印发给你们`
                         r"|《[^》]{2,80}》(?:[和及与、]《[^》]{2,80}》)*(?:已经|已|经)[^。《》]{0,30}?同意，?现?(?:印发|转发)给")
 

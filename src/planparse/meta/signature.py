@@ -9,21 +9,22 @@ from ..models import Dropped
 from ..normalize import Line
 from ..numerals import cn_to_int
 from ..outline.frame import CN_DATE_LINE, DATE_LINE, Frame
+from ..patterns import lazy_pattern
 from ..printed_meta import FRONT_MATTER, INFO_BLOCK
 
 # `2022年5月25日` (a signature date), `2024-02-28` (front matter), `发布时间:2025-04-01` (a web page).
-_CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_NUMERIC_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_WEB_DATE = re.compile(r"(?:发布时间|发布日期|成文日期)\s*[：:]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_CN_DATE = lazy_pattern(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_NUMERIC_DATE = lazy_pattern(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_WEB_DATE = lazy_pattern(r"(?:发布时间|发布日期|成文日期)\s*[：:]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 # `二○一○年十二月二十五日`: the year digit by digit (〇, ○ or a letter O for zero), month and day as numbers.
-_CN_NUMERAL_DATE = re.compile(r"([〇○O零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月"
+_CN_NUMERAL_DATE = lazy_pattern(r"([〇○O零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月"
                               r"([一二三四五六七八九十]{1,3})日")
 _CN_YEAR_DIGITS = str.maketrans("〇○O零一二三四五六七八九", "0000123456789")
 # An issuing body ends in one of these: `上海市交通委员会`, `国务院办公厅`, `古美路街道办事处`, `中共南阳市委`.
-ORG_END = re.compile(r"(委员会|人民政府|政府|办公厅|办公室|办事处|局|委|厅|部|署|院|行|会|中心|小组|办)$")
+ORG_END = lazy_pattern(r"(委员会|人民政府|政府|办公厅|办公室|办事处|局|委|厅|部|署|院|行|会|中心|小组|办)$")
 # A law's adoption note under its title: `2019年1月31日 上海市第十五届人民代表大会第二次会议通过`,
 # `（2004年6月16日国务院第54次常务会议修订通过）`.
-_ADOPTION = re.compile(r"^[（(]?(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s*(?P<body>[\u4e00-\u9fff]{2,40}?)"
+_ADOPTION = lazy_pattern(r"^[（(]?(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s*(?P<body>[\u4e00-\u9fff]{2,40}?)"
                        r"第[一二三四五六七八九十百零〇\d]+次(?:全体|常务)?会议(?:修订|审议|批准)?通过")
 SIGNER_MAX = 40
 _TAIL_LINES = 6

@@ -7,13 +7,14 @@ import re
 from ..fields.citations import find_citations, title_spans
 from ..normalize import Line
 from ..outline.frame import Frame
+from ..patterns import lazy_pattern
 
 # The notice's title: `国务院办公厅关于印发…的通知`, printed on one to three lines.
-_NOTICE_TITLE_END = re.compile(r"(?:通知|函|通报|决定|批复|公告|命令)$")
+_NOTICE_TITLE_END = lazy_pattern(r"(?:通知|函|通报|决定|批复|公告|命令)$")
 _NOTICE_PARTS_MAX = 3
 _NOTICE_PART_MAX = 60
 # What a notice transmits: `关于印发《…实施方案》的通知`, `关于发布2025年…工作要求的通知`.
-TRANSMITTED = re.compile(r"(?:印发|转发|下发|发布|颁布)(?P<object>.+?)的(?:通知|函)$")
+TRANSMITTED = lazy_pattern(r"(?:印发|转发|下发|发布|颁布)(?P<object>.+?)的(?:通知|函)$")
 
 
 def notice_title(frame: Frame) -> list[Line]:

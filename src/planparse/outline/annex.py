@@ -7,18 +7,18 @@ annex that is not a task list (an indicator table, a technical annex) is kept as
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..normalize import Line
+from ..patterns import lazy_pattern
 from .markers import Marker
 
 # `附件`, `附件1`, `附件 2`, `附件1：重点任务分解表` — an annex heading. `附件：1.… 2.…` is the list of
 # attachments at the end of a notice, not an annex.
-_ANNEX_HEADING = re.compile(r"^附件\s*(?P<n>\d{1,2})?\s*(?:[：:]\s*(?P<title>[^\d\s].{1,80})?)?$")
-_ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]\s*(?:\d{1,2}\s*[.．、]|$)")
-_LIST_START = re.compile(r"^附件\s*[：:]")
-_LIST_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
+_ANNEX_HEADING = lazy_pattern(r"^附件\s*(?P<n>\d{1,2})?\s*(?:[：:]\s*(?P<title>[^\d\s].{1,80})?)?$")
+_ATTACHMENT_LIST = lazy_pattern(r"^附件\s*[：:]\s*(?:\d{1,2}\s*[.．、]|$)")
+_LIST_START = lazy_pattern(r"^附件\s*[：:]")
+_LIST_ITEM = lazy_pattern(r"^\d{1,2}\s*[.．、]")
 
 @dataclass
 class Annex:

@@ -15,12 +15,12 @@ open node.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..fields.units import assignment_line
 from ..models import Dropped, ExtractionWarning
 from ..normalize import Line
+from ..patterns import lazy_pattern
 from .chapter_kinds import FRAMING, FRAMING_ITEM, SAFEGUARDS, frames_or_supports
 from .layout import DECIMAL_RULE, ENUMERATION, UNMARKED_CHAPTER
 from .markers import RANK_ITEM, RANK_MEASURE, RANK_SECTION, UNKNOWN_MARKER, Marker
@@ -32,9 +32,9 @@ _HEADING_MAX_LEN = 30
 # …or, in a copy of one paragraph per line (no line there is wrapped mid-sentence, as a printed copy's lines are
 # at any mark), with the marks a heading holds inside but none at its end: `严把“源头清洗关”，规范冲洗设施运行`,
 # `区公安分局（交管）`, `各街镇、经开区`.
-_HEADING_WORDS = re.compile(r"^[\u4e00-\u9fff“”‘’《》（）()、，,]*[\u4e00-\u9fff”’》）)]$")
+_HEADING_WORDS = lazy_pattern(r"^[\u4e00-\u9fff“”‘’《》（）()、，,]*[\u4e00-\u9fff”’》）)]$")
 # A marker closed by a colon (`第 4 项指标：`) runs its text in: what follows it on the line is never a heading.
-_RUN_IN_MARKER = re.compile(r"[：:]\s*$")
+_RUN_IN_MARKER = lazy_pattern(r"[：:]\s*$")
 _ORPHAN_MAX_LEN = 6
 _UNMARKED_SECTION = "unmarked heading line"
 _IMPLICIT = "implicit: no chapter markers"
@@ -302,7 +302,7 @@ def _items_in_chapter(nodes: list[DraftNode], roles: _Roles, chapter_title: str 
 
 
 # A work item says who does it or by when: `（责任单位：…）`, `X牵头，Y配合`, `2025年6月底前`.
-_ASSIGNED = re.compile(r"(责任|牵头|配合|参加|实施|支撑|负责|主责)(单位|部门)\s*[：:]|牵头[，,、；;）)]|负责[）)]"
+_ASSIGNED = lazy_pattern(r"(责任|牵头|配合|参加|实施|支撑|负责|主责)(单位|部门)\s*[：:]|牵头[，,、；;）)]|负责[）)]"
                        r"|\d{4}\s*年\s*\d{1,2}\s*月|[月年]底前")
 
 

@@ -3,48 +3,48 @@ distribution list after it. Owns where the body starts and ends."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..normalize import Line
+from ..patterns import lazy_pattern
 from .annex import is_attachment_list
 from .markers import RANK_MEASURE, Marker
 from .tree import TERMINAL
 
 # `2022年5月25日`, `2023年3月17日` alone on a line (a signature date).
-DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+DATE_LINE = lazy_pattern(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 # The same in Chinese numerals, `二〇〇四年六月二十六日`, `二○一○年十二月二十五日` (〇, ○ or a letter O for zero).
-CN_DATE_LINE = re.compile(r"^[〇○O零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
+CN_DATE_LINE = lazy_pattern(r"^[〇○O零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 # A plan title: `南阳市法治政府建设实施方案`, `《…实施方案（2021—2025年）》重要举措分工方案`, `…工作方案`.
-_TITLE_WORDS = re.compile(r"(方案|纲要|规划|办法|细则|意见|计划|规定|要点|要求|条例|清单|分工表|规则|预案|措施|分解表?)")
+_TITLE_WORDS = lazy_pattern(r"(方案|纲要|规划|办法|细则|意见|计划|规定|要点|要求|条例|清单|分工表|规则|预案|措施|分解表?)")
 # The title word ends a title, before a tail such as `（2022—2025年）` or `（试行）`: `关于贯彻《…条例》` does not end.
-_TITLE_END = re.compile(rf"{_TITLE_WORDS.pattern}(?:[（(][^（）()]{{1,16}}[）)])?$")
+_TITLE_END = lazy_pattern(rf"{_TITLE_WORDS.pattern}(?:[（(][^（）()]{{1,16}}[）)])?$")
 # A news reprint's title stands alone in 《》: `《…实施方案》`.
-_BRACKETED_TITLE = re.compile(rf"^《.+{_TITLE_WORDS.pattern}(?:[（(][^（）()]{{1,16}}[）)])?》$")
+_BRACKETED_TITLE = lazy_pattern(rf"^《.+{_TITLE_WORDS.pattern}(?:[（(][^（）()]{{1,16}}[）)])?》$")
 # Lines that are whole on their own and never the first part of a title: `附件1`, `中共南阳市委文件`, a 文号.
-_NOT_TITLE_START = re.compile(r"^附件|^[（(].*[）)]$|文件$|通知$|函$|〕\s*\d{1,5}\s*号$")
+_NOT_TITLE_START = lazy_pattern(r"^附件|^[（(].*[）)]$|文件$|通知$|函$|〕\s*\d{1,5}\s*号$")
 # A title printed over two or three lines: each part short and without closing punctuation.
 _TITLE_PART_MAX = 40
 _TITLE_PARTS_MAX = 3
 # `（2022—2025年）`, `（征求意见稿）`, `(试行)` on their own line under a title.
-_TITLE_TAIL = re.compile(r"^[（(《]?[^。，]{1,16}[）)》]$")
+_TITLE_TAIL = lazy_pattern(r"^[（(《]?[^。，]{1,16}[）)》]$")
 # An issuing body on a signature line: `中共南阳市委`, `南阳市人民政府`, `…领导小组办公室`.
-_ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）·]{2,40}(委|政府|办公室|委员会|局|院|厅|部|中心|小组|办|公司)$")
+_ORG_LINE = lazy_pattern(r"^[\u4e00-\u9fff（）·]{2,40}(委|政府|办公室|委员会|局|院|厅|部|中心|小组|办|公司)$")
 # The closing paragraph of a plan: `各级、各部门要认真贯彻落实…本方案…`, `…原则上应当在2025年年底前完成`.
-_CLOSING = re.compile(r"(本方案|本实施方案|本意见|本办法|本通知|本细则|本规划|认真贯彻落实|原则上应当在.{2,20}完成)")
+_CLOSING = lazy_pattern(r"(本方案|本实施方案|本意见|本办法|本通知|本细则|本规划|认真贯彻落实|原则上应当在.{2,20}完成)")
 # A line of an attachment list: a title, never a paragraph.
 _ATTACHMENT_TITLE_MAX = 80
 _WRAPPED_TITLE_MAX = 40
-_NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.．、]")
+_NUMBERED_TITLE = lazy_pattern(r"^\d{1,2}\s*[.．、]")
 # A list of this many items or more, nearly all one line long, is a list of one-line items.
 _ONE_LINE_ITEMS_MIN = 5
 _ONE_LINE_ITEMS_SHARE = 0.9
 # A paragraph addressed to every recipient after the last item: `各地区、各部门要…`, `各有关部门…`.
-_CLOSING_START = re.compile(r"^各(地区|部门|有关|省)")
+_CLOSING_START = lazy_pattern(r"^各(地区|部门|有关|省)")
 # `（此件公开发布）`, `（本文有删减）`: notes printed under a signature.
-_PUBLICATION_NOTE = re.compile(r"^[（(](此件公开发布|此件不公开|此件主动公开|本文有删减|此页无正文)[）)]$")
+_PUBLICATION_NOTE = lazy_pattern(r"^[（(](此件公开发布|此件不公开|此件主动公开|本文有删减|此页无正文)[）)]$")
 # `抄送：…`, `… 2021年3月18日印发`: the distribution footer of an official document.
-_DISTRIBUTION = re.compile(r"^(抄送|主送|抄报|印发)[：:]|印发$")
+_DISTRIBUTION = lazy_pattern(r"^(抄送|主送|抄报|印发)[：:]|印发$")
 
 
 @dataclass

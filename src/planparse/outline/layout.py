@@ -9,35 +9,35 @@ whether `（一）` opens a section or lists the cases of an article, or whether
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..models import Dropped
 from ..normalize import Line
+from ..patterns import lazy_pattern
 from .frame import DATE_LINE
 from .markers import RANK_CHAPTER, RANK_ITEM, RANK_MEASURE, RANK_SECTION, Marker
 from .tables import flatten_tables
 from .tree import TERMINAL
 
 # `1.2.1 国家级（Ⅰ级）：…`, `2.1 国家粮食应急工作指挥部`: a decimal outline number before Chinese text.
-_DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})\s*(?=[^\d\s.．%％‰])")
+_DECIMAL = lazy_pattern(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})\s*(?=[^\d\s.．%％‰])")
 # `1总则` (spaces near Chinese are folded away): a top-level decimal heading, only inside a decimal outline.
-_DECIMAL_TOP = re.compile(r"^(?P<n>\d{1,2})\s*(?P<title>[\u4e00-\u9fff][\u4e00-\u9fff、和及与（）()]{1,20})$")
+_DECIMAL_TOP = lazy_pattern(r"^(?P<n>\d{1,2})\s*(?P<title>[\u4e00-\u9fff][\u4e00-\u9fff、和及与（）()]{1,20})$")
 _DECIMAL_RANKS = {1: RANK_CHAPTER, 2: RANK_SECTION, 3: RANK_MEASURE, 4: RANK_ITEM}
 # A decimal outline needs this many `x.y` headings before `1 总则` lines are read as chapters.
 _DECIMAL_MIN = 3
-_CONTENTS = re.compile(r"^目\s*录$")
+_CONTENTS = lazy_pattern(r"^目\s*录$")
 # A heading that lost its marker: short, Chinese only, no punctuation (`总体要求`, `重点整治内容`).
-_BARE_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+_BARE_HEADING = lazy_pattern(r"^[\u4e00-\u9fff]{2,12}$")
 # Lines that look like bare headings but are the frame's: a signer, a date, a title, an annex heading.
-_NOT_A_HEADING = re.compile(r"(方案|意见|办法|规定|规则|细则|通知|计划|要点|纲要|规划|条例|预案|函|附件|"
+_NOT_A_HEADING = lazy_pattern(r"(方案|意见|办法|规定|规则|细则|通知|计划|要点|纲要|规划|条例|预案|函|附件|"
                             r"委员会|政府|办公室|办公厅|人民|局|委|厅|部|署|中心|小组|公司)$|^(附件|特此|联系)")
 # `附件：` (or `附件：1.…` with the first title on its line): a list of attachments starts.
-_ATTACHMENTS = re.compile(r"^附件\s*[：:]\s*(?:\d{1,2}\s*[.．、].*)?$")
+_ATTACHMENTS = lazy_pattern(r"^附件\s*[：:]\s*(?:\d{1,2}\s*[.．、].*)?$")
 UNMARKED_CHAPTER = "unmarked heading line"
 SECOND_DOCUMENT = "title of a second document"
 # The title of a document that a notice issues: `进一步支持文化企业发展的规定`.
-_DOCUMENT_TITLE = re.compile(r"(规定|办法|方案|意见|细则|规则|条例|计划|要点|措施)(（[^（）]{1,12}）)?$")
+_DOCUMENT_TITLE = lazy_pattern(r"(规定|办法|方案|意见|细则|规则|条例|计划|要点|措施)(（[^（）]{1,12}）)?$")
 DECIMAL_RULE = "1.1.1"
 ENUMERATION = " (enumeration)"  # added to the rule of a marker that numbers the cases of an article
 

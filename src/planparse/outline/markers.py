@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..numerals import CHINESE_NUMERAL_CHARS, circled_to_int, cn_to_int
+from ..patterns import lazy_pattern
 
 CN = CHINESE_NUMERAL_CHARS + "—－"  # OCR slips: `—、总体目标` for `一、总体目标`
 
@@ -85,7 +86,7 @@ RULES: list[Rule] = [
 ]
 
 # Marker-like line starts no rule knows (`Ⅱ、`, `A.`, `(a)`): the structure there is doubtful.
-UNKNOWN_MARKER = re.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]{1,4}|[A-Za-z])\s*[、.．]|^[（(][A-Za-zⅠ-Ⅻ][）)]")
+UNKNOWN_MARKER = lazy_pattern(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]{1,4}|[A-Za-z])\s*[、.．]|^[（(][A-Za-zⅠ-Ⅻ][）)]")
 
 
 # No task table has a billion rows: a longer number in a row's first cell is a value (a code, an amount), and
@@ -111,7 +112,7 @@ def match_line(line) -> Marker | None:
 
 
 # Every rule's marker starts with one of these characters; most lines of a plan start with none of them.
-_MARKER_START = re.compile(rf"^[第附（(\d{CN}lI①-⑳㈠-㈩⒈-⒛⑴-⒇]")
+_MARKER_START = lazy_pattern(rf"^[第附（(\d{CN}lI①-⑳㈠-㈩⒈-⒛⑴-⒇]")
 
 
 @lru_cache(maxsize=8192)

@@ -16,20 +16,21 @@ from ..fields.labels import column_role
 from ..models import Dropped
 from ..normalize import Line
 from ..numerals import cn_to_int
+from ..patterns import lazy_pattern
 from .markers import RANK_CHAPTER, RANK_MEASURE, Marker, match_marker
 
 _HEADER_MAX_LEN = 10
 _UNIT_ROLES = ("lead", "participating", "responsible")
-EMPTY_CELL = re.compile(r"^[—\-－/／]{1,3}$|^无$")
+EMPTY_CELL = lazy_pattern(r"^[—\-－/／]{1,3}$|^无$")
 # A cell naming bodies: `区政府办公室、区绿化市容局`, `各联席会议成员单位`, `区委组织部（区公务员局）`.
-_UNIT_END = re.compile(r"(局|委|办|部|厅|院|会|所|处|室|站|队|中心|政府|公司|集团|单位|街镇|园区|专班|小组|机构|"
+_UNIT_END = lazy_pattern(r"(局|委|办|部|厅|院|会|所|处|室|站|队|中心|政府|公司|集团|单位|街镇|园区|专班|小组|机构|"
                        r"部门|法院|检察院|银行|团|联|社|馆)(（[^（）]{1,20}）)?$")
-_DATE_CELL = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|季度|年底|年内|长期|持续|常态|每年|每月|每季")
+_DATE_CELL = lazy_pattern(r"\d{4}\s*年|\d{1,2}\s*月|季度|年底|年内|长期|持续|常态|每年|每月|每季")
 _MAX_SKIPPED_ROWS = 10
 _LOOKAHEAD_LINES = 24
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[（(][一二三四五六七八九十百]{1,4}[）)])$")
+_ROW_NUMBER = lazy_pattern(r"^(?:\d{1,3}|[（(][一二三四五六七八九十百]{1,4}[）)])$")
 # What ends a flattened table: a date line (the signature), an annex heading or list.
-_TABLE_END = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$|^附件")
+_TABLE_END = lazy_pattern(r"^\d{4}年\d{1,2}月\d{1,2}日$|^附件")
 ROW_RULE = "flattened table row"
 
 

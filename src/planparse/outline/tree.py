@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..normalize import Line
+from ..patterns import lazy_pattern
 from .markers import Marker
 
 # A line ending in one of these finishes a sentence or a field; anything else was wrapped mid-sentence.
@@ -13,7 +13,7 @@ TERMINAL = "。！？；：!?;:"
 # A heading alone on its line, a blank line below: this short, Chinese words only (no punctuation at all) —
 # a printed copy wraps a sentence at its full width, longer than this.
 _SHORT_HEADING = 16
-_PLAIN_WORDS = re.compile(r"^[\u4e00-\u9fff“”]+$")
+_PLAIN_WORDS = lazy_pattern(r"^[\u4e00-\u9fff“”]+$")
 
 
 def short_heading(rest: str) -> bool:
