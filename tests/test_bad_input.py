@@ -235,6 +235,9 @@ BAD_YAML = {
     # a few bytes of nested lists: a recursive reader would exhaust the stack (RecursionError)
     "nested": ("schema_name: planparse/plan\nschema_version: 3\nchapters: " + "[" * 500 + "\n",
                ":3: refused: lists and mappings nested over 64 deep"),
+    # text of digits unquoted (planparse quotes it): an integer longer than Python converts (found by the fuzzer)
+    "long-number": ("schema_name: planparse/plan\nschema_version: 3\nsource:\n  file: " + "1" * 4301 + "\n",
+                    ":4: refused: a number of thousands of digits"),
 }
 
 

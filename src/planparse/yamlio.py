@@ -207,11 +207,18 @@ def _scalar_data(loader, event, tag: str) -> Any:
         return value
     if tag == _NULL:
         return None
-    if tag == _INT and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
-        return int(value)  # (0-prefixed is octal in YAML 1.1; `1_000`, `1:30` and `+1` are the constructor's)
-    # floats, booleans, dates, explicit tags (refused when unknown): the safe constructor's own reading
-    return loader.construct_object(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style),
-                                   deep=True)
+    try:
+        if tag == _INT and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+            return int(value)  # (0-prefixed is octal in YAML 1.1; `1_000`, `1:30` and `+1` are the constructor's)
+        # floats, booleans, dates, explicit tags (refused when unknown): the safe constructor's own reading
+        return loader.construct_object(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style),
+                                       deep=True)
+    except ValueError:  # a decimal integer of more digits than Python converts (4,300)
+        raise _LongNumber(event.start_mark.line + 1) from None
+
+
+class _LongNumber(Exception):
+    """An integer too long to read: refused (planparse writes text of digits quoted, and no such number)."""
 
 
 def to_data(model: BaseModel) -> dict[str, Any]:
@@ -381,6 +388,10 @@ def _parsed(text: str, path: str) -> Any:
         raise SchemaError(f"is not valid YAML (character U+{code:04X} is not allowed in YAML); a plan YAML is UTF-8 "
                           "text: save it as UTF-8, or write it again with `planparse extract`", path=path,
                           line=text.count("\n", 0, error.position) + 1) from None
+    except (_LongNumber, ValueError) as error:  # (ValueError: yaml.load's own reading of an unusual file)
+        raise SchemaError("refused: a number of thousands of digits, which planparse never writes (text of digits is "
+                          "written quoted)", path=path,
+                          line=error.args[0] if isinstance(error, _LongNumber) else None) from None
     except (_TooDeep, RecursionError) as error:  # (RecursionError: yaml.load's own reading of an unusual file)
         raise SchemaError(f"refused: lists and mappings nested over {MAX_NESTING} deep, which planparse never "
                           "writes", path=path,
