@@ -40,6 +40,9 @@ CLAUSE_MATCH = 0.6
 # memory this one freed; larger blocks' came back to it as fresh pages from the kernel, block after block
 # (4,000 measures: 2M cells 15,000-54,000 page faults, scoring 0.14-0.20 s; 125,000 cells 2,000-6,000, 0.08 s).
 BLOCK_CELLS = 125_000
+# A batch of plans (`compare`) is scored by scipy's sparse product, which makes no dense block: there each block
+# costs a product's fixed overhead, and larger ones are cheaper (300 plans: 125,000 cells 9.3-9.6 s, 2M 8.2 s CPU).
+BATCH_BLOCK_CELLS = 2_000_000
 # One plan (a `diff`) is scored with a numpy join, up to this many (local units × template units)
 # cells: `diff` then never imports scipy, whose import costs a fifth of a second. Batches of plans
 # (`compare`), and huge plans, use scipy's sparse product, several times faster on them.
@@ -187,7 +190,7 @@ def _matches(template: TemplateUnits, locals_: Sequence[LocalUnits], template_we
     rows = int(offsets[-1])
     # Local units in blocks of at most BLOCK_CELLS (local units × template units): the overlap of a block
     # is thresholded before the next is computed, so memory stays bounded however many units pair up.
-    block = max(1, BLOCK_CELLS // max(len(template.measure), 1))
+    block = max(1, (BLOCK_CELLS if len(locals_) == 1 else BATCH_BLOCK_CELLS) // max(len(template.measure), 1))
     starts = np.arange(0, rows, block)
     entry_bounds = np.searchsorted(entry_row, np.append(starts, rows))  # entries are sorted by unit
     kept: list[list[tuple[np.ndarray, ...]]] = [[] for _ in thresholds]
