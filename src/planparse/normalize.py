@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -281,12 +282,15 @@ _PARAGRAPH_MIN_LINES = 5
 _HEADING_MAX_LEN = 30
 
 
+def one_paragraph_per_line(lines: Iterable[Line]) -> bool:
+    """Whether the long lines among these (table rows aside) nearly all finish a sentence."""
+    long_lines = [line.text for line in lines if len(line.text) >= 20 and not line.cells]
+    finished = sum(1 for text in long_lines if text[-1] in "。！？；：!?;:）)”")
+    return len(long_lines) >= _PARAGRAPH_MIN_LINES and finished >= _PARAGRAPH_SHARE * len(long_lines)
+
+
 def _mark_paragraph_lines(kept: list[Line]) -> None:
-    long_lines = [line for line in kept if len(line.text) >= 20 and not line.cells]
-    if len(long_lines) < _PARAGRAPH_MIN_LINES:
-        return
-    finished = sum(1 for line in long_lines if line.text[-1] in "。！？；：!?;:）)”")
-    if finished >= _PARAGRAPH_SHARE * len(long_lines):
+    if one_paragraph_per_line(kept):
         # after a short unfinished line (a heading); a long one is a sentence broken by a stray blank line
         for previous, line in pairwise(kept):
             line.paragraph = len(previous.text) <= _HEADING_MAX_LEN

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..fields.units import assignment_line
 from ..models import Dropped, ExtractionWarning
-from ..normalize import Line
+from ..normalize import Line, one_paragraph_per_line
 from ..patterns import lazy_pattern
 from .chapter_kinds import FRAMING, FRAMING_ITEM, SAFEGUARDS, frames_or_supports
 from .layout import DECIMAL_RULE, ENUMERATION, UNMARKED_CHAPTER
@@ -157,7 +157,9 @@ class _Roles:
 
     def __init__(self, root: DraftNode, lines: list[Line], markers: list[Marker | None]):
         nodes = list(_walk(root))
-        self.paragraph_copy = _one_paragraph_per_line(lines, markers)
+        # one paragraph per line (a web page, a Word file): no line of it is wrapped mid-sentence. Its marked
+        # lines are left out of the reckoning: they are the headings in question.
+        self.paragraph_copy = one_paragraph_per_line(line for line, marker in zip(lines, markers) if marker is None)
         ranks = sorted({n.rank for n in nodes})
         self.chapter = ranks[0] if ranks else None
         # A level is a section level where a heading of it holds numbered nodes. A run-in item that
@@ -211,20 +213,6 @@ def build_outline(lines: list[Line], markers: list[Marker | None]) -> Outline:
     _number_unmarked_sections(outline)
     _warn(outline)
     return outline
-
-
-# A copy whose unmarked long lines nearly all finish a sentence holds one paragraph per line (a web page, a Word
-# file): no line of it is wrapped mid-sentence. Marked lines are left out: they are the headings in question.
-_PARAGRAPH_COPY_SHARE = 0.95
-_PARAGRAPH_COPY_MIN_LINES = 5
-_LONG_LINE = 20
-
-
-def _one_paragraph_per_line(lines: list[Line], markers: list[Marker | None]) -> bool:
-    long_lines = [line.text for line, marker in zip(lines, markers)
-                  if marker is None and len(line.text) >= _LONG_LINE and not line.cells]
-    finished = sum(1 for text in long_lines if text[-1] in TERMINAL + "）)”")
-    return len(long_lines) >= _PARAGRAPH_COPY_MIN_LINES and finished >= _PARAGRAPH_COPY_SHARE * len(long_lines)
 
 
 def _place(chapter: DraftNode, nodes: list[DraftNode], roles: _Roles, warnings: list[ExtractionWarning]) -> None:
