@@ -239,7 +239,8 @@ def _shift(dimension: Dimension, before: list[Found], after: list[Found]) -> Shi
 # Whether more of a numeric target is better (a floor: 覆盖率达到90%, 不少于40学时) or worse (a ceiling:
 # 不超过10个工作日, 控制在5%以内), by the first of these words in its text (the longest where two start at
 # one place: 不超过 is not 超过, 不低于 not 低于); a time limit without one is a ceiling (办结时限5个工作日).
-# A limit said as a prohibition: 不得超过 caps (a ceiling), 不得低于 sets a minimum (a floor).
+# A limit said as a prohibition: 不得超过 caps (a ceiling), 不得低于 sets a minimum (a floor). fields/targets.py
+# (_CMP_FAR) reads the same words; written there again because a diff of two YAML files imports no extraction.
 _FORBIDDEN = ("不得", "不能", "不应", "不宜", "不可", "不准")
 FLOOR_WORDS: Final = ("不低于", "不少于", "不短于", "至少", "最少", "以上", "达到", "达", "提高到", "提高至", "提升到",
                       "提升至", "超过", "高于", "多于",

@@ -50,7 +50,8 @@ _QUANTITY = lazy_pattern(
 _NUMBER_AND_UNIT = lazy_pattern(rf"百分之[{_NUMERAL}]|[0-9{_NUMERAL}]\s*(?:(?:{_SCALE})\s*)?(?:{_UNIT})")
 # The comparative before a number, looked for in the few characters before it. Some stand a few words away:
 # `不低于全部人员编制的80%`, `至少组织 1 次`; others right before it: `达 100%`, `控制在 5%以内`.
-# (`不得超过`, `不能低于`: a limit said as a prohibition, read whole, or its 不 would be lost and the sense turned round)
+# (`不得超过`, `不能低于`: a limit said as a prohibition, read whole, or its 不 would be lost and the sense turned round;
+# align/wording.py reads the same words as ceilings and floors)
 _CMP_FAR = (r"不(?:得|能|应|宜|可|准)(?:超过|高于|多于|大于|长于|低于|少于|小于|短于)"
             r"|不低于|不少于|不超过|不高于|不多于|不大于|不小于|不短于|不长于|至少|最少|最多|最长|最短|低于|高于|少于|多于|超过")
 _CMP_NEAR = r"达到|达|控制在|保持在|提高到|提高至|提升到|提升至|降低到|降低至|降至|大于|小于"
