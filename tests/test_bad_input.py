@@ -238,6 +238,9 @@ BAD_YAML = {
     # text of digits unquoted (planparse quotes it): an integer longer than Python converts (found by the fuzzer)
     "long-number": ("schema_name: planparse/plan\nschema_version: 3\nsource:\n  file: " + "1" * 4301 + "\n",
                     ":4: refused: a number of thousands of digits"),
+    # a date YAML types that no calendar has
+    "impossible-date": ("schema_name: planparse/plan\nschema_version: 3\nsource: 2023-02-30\n",
+                        ":3: refused: a value that cannot be read (day is out of range for month)"),
 }
 
 

@@ -213,12 +213,12 @@ def _scalar_data(loader, event, tag: str) -> Any:
         # floats, booleans, dates, explicit tags (refused when unknown): the safe constructor's own reading
         return loader.construct_object(yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style),
                                        deep=True)
-    except ValueError:  # a decimal integer of more digits than Python converts (4,300)
-        raise _LongNumber(event.start_mark.line + 1) from None
+    except ValueError as error:  # an integer of more digits than Python converts (4,300), a date like 2023-02-30
+        raise _Unreadable(event.start_mark.line + 1, str(error)) from None
 
 
-class _LongNumber(Exception):
-    """An integer too long to read: refused (planparse writes text of digits quoted, and no such number)."""
+class _Unreadable(Exception):
+    """A value YAML types but Python cannot make (line, reason): refused; planparse writes no such value."""
 
 
 def to_data(model: BaseModel) -> dict[str, Any]:
@@ -388,10 +388,11 @@ def _parsed(text: str, path: str) -> Any:
         raise SchemaError(f"is not valid YAML (character U+{code:04X} is not allowed in YAML); a plan YAML is UTF-8 "
                           "text: save it as UTF-8, or write it again with `planparse extract`", path=path,
                           line=text.count("\n", 0, error.position) + 1) from None
-    except (_LongNumber, ValueError) as error:  # (ValueError: yaml.load's own reading of an unusual file)
-        raise SchemaError("refused: a number of thousands of digits, which planparse never writes (text of digits is "
-                          "written quoted)", path=path,
-                          line=error.args[0] if isinstance(error, _LongNumber) else None) from None
+    except (_Unreadable, ValueError) as error:  # (ValueError: yaml.load's own reading of an unusual file)
+        line, reason = error.args if isinstance(error, _Unreadable) else (None, str(error))
+        what = ("a number of thousands of digits, which planparse never writes (text of digits is written quoted)"
+                if "integer string conversion" in reason else f"a value that cannot be read ({reason})")
+        raise SchemaError(f"refused: {what}", path=path, line=line) from None
     except (_TooDeep, RecursionError) as error:  # (RecursionError: yaml.load's own reading of an unusual file)
         raise SchemaError(f"refused: lists and mappings nested over {MAX_NESTING} deep, which planparse never "
                           "writes", path=path,
